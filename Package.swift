@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Picnic",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "picnic", targets: ["picnic"]),
+        .executable(name: "picnic-eval", targets: ["picnic-eval"]),
+        .executable(name: "picnic-bench", targets: ["picnic-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // Domain: tasks, posts, quick-add, dates, urgency, matcher. Foundation only.
+        .target(name: "PicnicCore"),
+        // SQLite through GRDB: migrations, records, FTS5, undo journal, change polling.
+        .target(name: "PicnicStore", dependencies: [
+            "PicnicCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Importers and exporters for the formats people already have.
+        .target(name: "PicnicFormats", dependencies: ["PicnicCore"]),
+        // Pure terminal UI: cells, display width, screen buffer, diff, widgets. Foundation only.
+        .target(name: "TermUI"),
+        // The dashboard state machine: Event -> update -> Effects; render -> ScreenBuffer.
+        .target(name: "Dashboard", dependencies: [
+            "PicnicCore", "TermUI",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The project's own default data (the welcome workspace), shipped as a resource bundle.
+        .target(name: "PicnicResources", path: "Resources", resources: [.copy("welcome")]),
+        // ncursesw with the wide-character API.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that calls ncurses.
+        .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw"]),
+        .executableTarget(name: "picnic", dependencies: [
+            "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "CursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PicnicResources",
+        ]),
+        .executableTarget(name: "picnic-eval", dependencies: [
+            "PicnicCore", "PicnicStore", "PicnicFormats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "picnic-bench", dependencies: [
+            "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PicnicCoreTests", dependencies: ["PicnicCore"]),
+        .testTarget(name: "PicnicStoreTests", dependencies: ["PicnicStore", "PicnicCore"]),
+        .testTarget(name: "PicnicFormatsTests", dependencies: ["PicnicFormats", "PicnicCore"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TermUI", "PicnicCore"]),
+        .testTarget(name: "PicnicCLITests", dependencies: ["PicnicCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

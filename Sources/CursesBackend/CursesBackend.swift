@@ -1,0 +1,2 @@
+// CursesBackend: see docs/CodebaseGuide.md
+import CNcursesw

@@ -1,0 +1,2 @@
+// Dashboard: see docs/CodebaseGuide.md
+import TOMLKit

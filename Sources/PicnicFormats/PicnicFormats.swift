@@ -1,0 +1,1 @@
+// PicnicFormats: see docs/CodebaseGuide.md

@@ -1,0 +1,2 @@
+// PicnicStore: see docs/CodebaseGuide.md
+import GRDB
