@@ -50,12 +50,14 @@ let package = Package(
             "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "PicnicCoreTests", dependencies: ["PicnicCore"]),
-        .testTarget(name: "PicnicStoreTests", dependencies: ["PicnicStore", "PicnicCore"]),
-        .testTarget(name: "PicnicFormatsTests", dependencies: ["PicnicFormats", "PicnicCore"]),
-        .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TermUI", "PicnicCore"]),
-        .testTarget(name: "PicnicCLITests", dependencies: ["PicnicCore"]),
+        // Helpers shared by the test targets (temp folders, built binaries, ../shared/data).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
+        .testTarget(name: "PicnicStoreTests", dependencies: ["TestSupport", "PicnicStore", "PicnicCore"]),
+        .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"]),
+        .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
+        .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,2 +1,0 @@
-// PicnicStore: see docs/CodebaseGuide.md
-import GRDB

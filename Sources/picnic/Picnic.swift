@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PicnicCore
+import PicnicStore
+
+@main
+struct Picnic: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "picnic",
+        abstract: "Your work queue, and the community help that matches the task in hand.",
+        discussion: """
+        Global options, accepted anywhere on the line: --db PATH (or $PICNIC_DB) and
+        --config PATH. Exit codes: 0 ok, 64 usage, 65 bad input data, 74 I/O, 78 config,
+        130 interrupted.
+        """,
+        subcommands: Picnic.commands
+    )
+
+    @Flag(name: .long, help: "Open the dashboard on a throwaway welcome workspace.")
+    var demo = false
+
+    func run() throws {
+        throw PicnicError.usage("the dashboard is not wired yet; try 'picnic --help'")
+    }
+
+    /// Pulls the global `--db` / `--config` out of the arguments (they may stand anywhere),
+    /// then runs the command and maps errors to the exit codes of DESIGN.md.
+    static func main() {
+        var args = Array(CommandLine.arguments.dropFirst())
+        do {
+            Global.databasePath = try Global.take("--db", from: &args)
+            Global.configPath = try Global.take("--config", from: &args)
+        } catch {
+            Global.fail(error)
+        }
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            Global.fail(error)
+        }
+    }
+}
+
+/// Process-wide settings shared by every command.
+enum Global {
+    nonisolated(unsafe) static var databasePath: String?
+    nonisolated(unsafe) static var configPath: String?
+
+    /// The database chosen by `--db`, `$PICNIC_DB` or the XDG default.
+    static var resolvedDatabasePath: String { databasePath ?? AppDatabase.defaultPath() }
+
+    /// Opens the store for a command.
+    static func openDatabase() throws -> AppDatabase {
+        try AppDatabase(path: resolvedDatabasePath)
+    }
+
+    static func take(_ flag: String, from args: inout [String]) throws -> String? {
+        var value: String?
+        var i = 0
+        while i < args.count {
+            if args[i] == "--" { break }
+            if args[i] == flag {
+                guard i + 1 < args.count else { throw PicnicError.usage("\(flag) needs a value") }
+                value = args[i + 1]
+                args.removeSubrange(i...(i + 1))
+            } else if args[i].hasPrefix(flag + "=") {
+                value = String(args[i].dropFirst(flag.count + 1))
+                args.remove(at: i)
+            } else {
+                i += 1
+            }
+        }
+        return value
+    }
+
+    /// Prints a one-line error on stderr and exits with its code.
+    static func fail(_ error: Error) -> Never {
+        if let e = error as? PicnicError {
+            FileHandle.standardError.write(Data("picnic: \(e.message)\n".utf8))
+            exit(e.exitCode)
+        }
+        Picnic.exit(withError: error)
+    }
+
+    /// Writes a line to stderr (messages; data goes to stdout).
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
