@@ -113,7 +113,7 @@ extension Dashboard {
             guard let task else { say(&state, "Nothing to copy"); return [] }
             return [.copy(task.title)]
         case .helpful, .notForThis:
-            return feedback(&state, match: state.help.selectedMatch, helpful: action == .helpful)
+            return feedback(&state, match: state.help.selectedMatch, verdict: action == .helpful ? .helpful : .hidden)
         case .keys:
             state.mode = .help
             state.overlayScroll = 0
@@ -123,12 +123,12 @@ extension Dashboard {
         return []
     }
 
-    static func feedback(_ state: inout AppState, match: ThreadMatch?, helpful: Bool) -> [Effect] {
+    static func feedback(_ state: inout AppState, match: ThreadMatch?, verdict: FeedbackVerdict) -> [Effect] {
         guard let task = state.selectedTask, let match else {
             say(&state, "Select a thread first (Tab to the help pane)")
             return []
         }
-        return [.feedback(task: task.uuid, post: match.post.id, helpful: helpful)]
+        return [.feedback(task: task.uuid, post: match.post.id, verdict: verdict)]
     }
 
     static func moveQueue(_ state: inout AppState, _ action: Action, page: Int) -> [Effect] {
@@ -211,7 +211,7 @@ extension Dashboard {
         case .copy:
             return [.copy(Links.answerText(reader))]
         case .helpful, .notForThis:
-            return feedback(&state, match: reader.match, helpful: action == .helpful)
+            return feedback(&state, match: reader.match, verdict: action == .helpful ? .helpful : .hidden)
         case .keys:
             state.mode = .help
             state.overlayScroll = 0

@@ -46,8 +46,8 @@ public enum Effect: Equatable, Sendable {
     case delete(UUID)
     /// Undo the last change to the queue.
     case undo
-    /// Record `+` (helpful) or `-` (not for this task) on a thread for a task.
-    case feedback(task: UUID, post: Int64, helpful: Bool)
+    /// Record `+` (`.helpful`) or `-` (`.hidden`: not for this task) on a thread for a task.
+    case feedback(task: UUID, post: Int64, verdict: FeedbackVerdict)
     /// Ask the community: create a question post from the task (title, notes, tags, project).
     case ask(WorkTask)
     /// Open a link with `$BROWSER` or `xdg-open`.

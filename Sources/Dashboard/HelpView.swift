@@ -84,7 +84,8 @@ enum HelpView {
         facts.append(m.post.kind.rawValue)
         if m.answers > 0 { facts.append("\(m.answers) answer\(m.answers == 1 ? "" : "s")") }
         facts.append("\(m.post.votes) vote\(m.post.votes == 1 ? "" : "s")")
-        if m.post.accepted { facts.append("✓ accepted") }
+        if m.accepted || m.post.accepted { facts.append("✓ accepted") }
+        if m.helpful { facts.append("+ helped you") }
         facts.append(Describe.age(m.post.created, now: state.now))
         let second = StyledLine("   " + facts.joined(separator: " · "), .dim)
         let third = StyledLine([Span("   why: ", .dim), Span(Sanitizer.line(m.reason), .match)])

@@ -34,15 +34,20 @@ enum Fixtures {
              created: days(-age), votes: votes, url: url)
     }
 
+    static func match(_ post: Post, confidence: Double, strong: Bool, reason: String, answers: Int) -> ThreadMatch {
+        ThreadMatch(post: post, answers: answers, accepted: answers > 1, score: confidence * 10, confidence: confidence,
+                    strong: strong, reason: reason, matched: [])
+    }
+
     static let strongMatches = [
-        ThreadMatch(post: post(10, "Pinning the arm64 runner image", votes: 12, url: "https://forum.example/t/10"),
-                    score: 9.1, confidence: 0.91, strong: true, reason: "“arm64” “runner” “flaky” in title", answers: 2),
-        ThreadMatch(post: post(11, "Timeouts on arm64 builds", votes: 1, age: 40),
-                    score: 4.2, confidence: 0.42, strong: false, reason: "“arm64” in title", answers: 0),
+        match(post(10, "Pinning the arm64 runner image", votes: 12, url: "https://forum.example/t/10"),
+              confidence: 0.91, strong: true, reason: "“arm64” “runner” “flaky” in title", answers: 2),
+        match(post(11, "Timeouts on arm64 builds", votes: 1, age: 40),
+              confidence: 0.42, strong: false, reason: "“arm64” in title", answers: 0),
     ]
     static let weakMatches = [
-        ThreadMatch(post: post(20, "Budget spreadsheet templates", kind: .tip, space: "finance", votes: 5, age: 400),
-                    score: 2.0, confidence: 0.21, strong: false, reason: "“budget” in title", answers: 0),
+        match(post(20, "Budget spreadsheet templates", kind: .tip, space: "finance", votes: 5, age: 400),
+              confidence: 0.21, strong: false, reason: "“budget” in title", answers: 0),
     ]
 
     static let thread = (

@@ -118,7 +118,7 @@ import TermUI
         task.tags = ["x\u{1B}[31m"]
         var post = F.post(10, evil, body: evil + "\n\u{0}\u{7F}" + String(repeating: "long ", count: 200))
         post.author = evil
-        let match = ThreadMatch(post: post, score: 1, confidence: 0.9, strong: true, reason: evil, answers: 1)
+        let match = F.match(post, confidence: 0.9, strong: true, reason: evil, answers: 1)
         var s = F.state(width: 120, height: 40)
         _ = Dashboard.update(&s, .tasksLoaded([task]))
         _ = Dashboard.update(&s, .matchesLoaded(task: task.uuid, generation: s.matchGeneration, matches: [match]))

@@ -168,8 +168,8 @@ import TermUI
         var s = F.loaded()
         _ = s.press("l", "j")
         #expect(s.focus == .help && s.help.cursor == 1)
-        #expect(s.press("-") == [.feedback(task: F.ci.uuid, post: 11, helpful: false)])
-        let effects = Dashboard.update(&s, .effectSucceeded(.feedback(task: F.ci.uuid, post: 11, helpful: false), message: nil, task: nil))
+        #expect(s.press("-") == [.feedback(task: F.ci.uuid, post: 11, verdict: .hidden)])
+        let effects = Dashboard.update(&s, .effectSucceeded(.feedback(task: F.ci.uuid, post: 11, verdict: .hidden), message: nil, task: nil))
         #expect(effects == [.match(F.ci, generation: 2)])
         #expect(s.help.matches == F.strongMatches && s.help.cursor == 1)
     }
@@ -182,7 +182,7 @@ import TermUI
         #expect(s.reader?.replies.count == 2)
         #expect(s.press("y") == [.copy(F.thread.replies[0].body)])
         #expect(s.press("o") == [.openURL("https://forum.example/t/10")])
-        #expect(s.press("+") == [.feedback(task: F.ci.uuid, post: 10, helpful: true)])
+        #expect(s.press("+") == [.feedback(task: F.ci.uuid, post: 10, verdict: .helpful)])
         _ = s.press("esc")
         #expect(s.mode == .normal && s.reader == nil)
         // A thread for a reader that was closed is ignored.
