@@ -8,6 +8,8 @@ public final class AppDatabase: @unchecked Sendable {
     public let pool: DatabasePool
     /// Where the file lives.
     public let path: String
+    /// This process's own commits, folded into `dataVersion()`.
+    let localWrites = WriteCounter()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -29,7 +31,10 @@ public final class AppDatabase: @unchecked Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            // The common case (schema up to date) costs one read on the writer connection.
+            let migrator = Self.migrator
+            let current = try pool.writeWithoutTransaction { try migrator.hasCompletedMigrations($0) }
+            if !current { try migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as PicnicError {
