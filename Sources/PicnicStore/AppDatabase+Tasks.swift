@@ -170,9 +170,9 @@ extension AppDatabase {
             for var task in tasks {
                 task.tags = task.tags.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: "_") }.filter { !$0.isEmpty }
                 let key = task.uuid.uuidString.lowercased()
-                let existing = try Int.fetchOne(db, sql: "SELECT number FROM tasks WHERE uuid = ?", arguments: [key]) as Int??
+                let existing = try Row.fetchOne(db, sql: "SELECT number FROM tasks WHERE uuid = ?", arguments: [key])
                 if task.status.isOpen {
-                    let wanted = task.number ?? (existing ?? nil)
+                    let wanted = task.number ?? existing?[0]
                     var free = false
                     if let n = wanted, n > 0 {
                         free = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE number = ? AND uuid != ?)", arguments: [n, key]) ?? false)

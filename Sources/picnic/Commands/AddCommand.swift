@@ -25,8 +25,9 @@ struct AddCommand: ParsableCommand {
         var drafts: [TaskModification] = []
         if words == ["-"] {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            for (i, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            // "\r\n" is one Character in Swift, and a newline like "\n".
+            for (i, line) in input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                let text = String(line)
                 if text.allSatisfy(\.isWhitespace) { continue }
                 do { drafts.append(try QuickAdd.parseNew(text, now: now, calendar: calendar)) } catch {
                     throw PicnicError.data("stdin line \(i + 1): \(error.description)")
