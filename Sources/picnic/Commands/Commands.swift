@@ -16,5 +16,9 @@ extension Picnic {
         UndoCommand.self,
         ExportCommand.self,
         CompletionsCommand.self,
+        PostCommand.self,
+        PostsCommand.self,
+        MatchCommand.self,
+        FeedbackCommand.self,
     ]
 }
