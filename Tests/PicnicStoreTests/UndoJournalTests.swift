@@ -59,20 +59,20 @@ import TestSupport
     @Test func anotherTableOptsInWithOneCall() throws {
         let db = try makeStore()
         try db.pool.write { d in
-            try d.execute(sql: "CREATE TABLE feedback (id INTEGER PRIMARY KEY, task TEXT, post INTEGER, verdict TEXT)")
-            try UndoJournal.track("feedback", in: d)
+            try d.execute(sql: "CREATE TABLE verdicts (id INTEGER PRIMARY KEY, task TEXT, post INTEGER, verdict TEXT)")
+            try UndoJournal.track("verdicts", in: d)
         }
         try db.writeChange("feedback +") { d in
-            try d.execute(sql: "INSERT INTO feedback (task, post, verdict) VALUES ('t', 1, 'helpful')")
+            try d.execute(sql: "INSERT INTO verdicts (task, post, verdict) VALUES ('t', 1, 'helpful')")
         }
         try db.writeChange("feedback change") { d in
-            try d.execute(sql: "UPDATE feedback SET verdict = 'not for this' WHERE post = 1")
-            try d.execute(sql: "INSERT INTO feedback (task, post, verdict) VALUES ('t', 2, 'helpful')")
+            try d.execute(sql: "UPDATE verdicts SET verdict = 'not for this' WHERE post = 1")
+            try d.execute(sql: "INSERT INTO verdicts (task, post, verdict) VALUES ('t', 2, 'helpful')")
         }
         // Writes outside a change are not journalled.
-        try db.pool.write { d in try d.execute(sql: "INSERT INTO feedback (task, post, verdict) VALUES ('t', 3, 'x')") }
+        try db.pool.write { d in try d.execute(sql: "INSERT INTO verdicts (task, post, verdict) VALUES ('t', 3, 'x')") }
         func rows() throws -> [String] {
-            try db.pool.read { try String.fetchAll($0, sql: "SELECT post || ':' || verdict FROM feedback ORDER BY post") }
+            try db.pool.read { try String.fetchAll($0, sql: "SELECT post || ':' || verdict FROM verdicts ORDER BY post") }
         }
         #expect(try db.undo() == "feedback change")
         #expect(try rows() == ["1:helpful", "3:x"])
