@@ -25,8 +25,9 @@ enum QueueRules {
                 return false
             }
             let rest = f
+            let needles = words.map(WordNeedle.init)
             return .success { task in
-                rest.matches(task, now: now) && words.allSatisfy { titleContains(task.title, $0) }
+                rest.matches(task, now: now) && needles.allSatisfy { $0.found(in: task.title) }
             }
         } catch {
             return .failure(error)
@@ -35,22 +36,50 @@ enum QueueRules {
 
     /// Whether `title` contains `word`, ignoring case and accents (as `TaskFilter` does).
     static func titleContains(_ title: String, _ word: String) -> Bool {
-        let t = title.utf8, w = word.utf8
-        guard t.allSatisfy({ $0 < 0x80 }), w.allSatisfy({ $0 < 0x80 }) else {
+        WordNeedle(word).found(in: title)
+    }
+
+    /// A filter word prepared once for many titles.
+    struct WordNeedle {
+        let word: String
+        /// Lowercased ASCII bytes, or nil when the word is not ASCII.
+        let ascii: [UInt8]?
+
+        init(_ word: String) {
+            self.word = word
+            ascii = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 } : nil
+        }
+
+        func found(in title: String) -> Bool {
+            if let needle = ascii, let hit = title.utf8.withContiguousStorageIfAvailable({ Self.search($0, needle) }), let hit {
+                return hit
+            }
             return title.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil
         }
-        if w.isEmpty { return true }
-        let hay = Array(t), needle = w.map { $0 | (($0 >= 65 && $0 <= 90) ? 0x20 : 0) }
-        guard hay.count >= needle.count else { return false }
-        outer: for start in 0...(hay.count - needle.count) {
-            for k in 0..<needle.count {
-                var c = hay[start + k]
-                if c >= 65 && c <= 90 { c |= 0x20 }
-                if c != needle[k] { continue outer }
+
+        /// ASCII case-blind search: true when found; nil when not found in a title holding
+        /// non-ASCII text (an accented letter may still fold to the word: Foundation decides).
+        static func search(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool? {
+            let n = needle.count, h = hay.count
+            if n == 0 { return true }
+            var ascii = true
+            var i = 0
+            while i < h {
+                if hay[i] >= 0x80 { ascii = false }
+                if i + n <= h {
+                    var k = 0
+                    while k < n {
+                        var x = hay[i + k]
+                        if x >= 65 && x <= 90 { x |= 0x20 }
+                        if x != needle[k] { break }
+                        k += 1
+                    }
+                    if k == n { return true }
+                }
+                i += 1
             }
-            return true
+            return ascii ? false : nil
         }
-        return false
     }
 
     /// The task a quick-add line would create, or why it cannot.
