@@ -66,14 +66,17 @@ struct DashboardKeysBench: ParsableCommand {
             + [.char("a")] + "Deploy api +ops due:fri".map { .char($0) } + [.escape]
             + [.char("?"), .char("j"), .escape, .char("n"), .char("N")]
         var samples: [Double] = []
+        var byMode: [String: [Double]] = [:]
         for _ in 0..<rounds {
             for key in script {
+                let mode = state.mode.rawValue
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let effects = Dashboard.update(&state, .key(key))
                 let frame = Dashboard.render(state)
                 let t1 = DispatchTime.now().uptimeNanoseconds
                 precondition(frame.width == width)
                 samples.append(Double(t1 - t0) / 1e6)
+                byMode["\(mode) \(key.name)", default: []].append(Double(t1 - t0) / 1e6)
                 _ = answer(effects, &state, all, matches, replies)
             }
         }
@@ -82,6 +85,8 @@ struct DashboardKeysBench: ParsableCommand {
         print("dashboard-keys: \(tasks) tasks, \(width)x\(height), \(samples.count) keys")
         print(String(format: "  load + sort + first render: %.2f ms", loadMs))
         print(String(format: "  per key update+render: p50 %.3f ms  p99 %.3f ms  max %.3f ms", pct(0.5), pct(0.99), samples.last ?? 0))
+        let slowest = byMode.map { ($0.key, $0.value.reduce(0, +) / Double($0.value.count)) }.sorted { $0.1 > $1.1 }.prefix(5)
+        print("  slowest keys (mode key: mean ms): " + slowest.map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ", "))
     }
 
     /// Answers effects the way the runner would, with canned data (not timed per key).
