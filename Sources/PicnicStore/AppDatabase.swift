@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteTuning
 import GRDB
 import PicnicCore
 
@@ -29,6 +30,9 @@ public final class AppDatabase: @unchecked Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // No checkpoint and WAL deletion (with their fsyncs) each time a short-lived command
+            // closes the file; SQLite's auto-checkpoint still folds the WAL back every 1000 pages.
+            _ = picnic_sqlite_keep_wal(UnsafeMutableRawPointer(db.sqliteConnection))
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
