@@ -40,6 +40,9 @@ struct SemEvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Pseudo-relevance feedback: expand each query with terms of its top 3 threads, rank again.")
     var prf = false
 
+    @Option(name: .long, help: "L2 regularisation of --fit.")
+    var lambda: Double = 0.01
+
     @Option(name: .long, help: "Precision that strong matches must reach when calibrating the threshold.")
     var precision: Double = 0.70
 
@@ -64,7 +67,7 @@ struct SemEvalCommand: ParsableCommand {
         if let fit {
             let samples = results.flatMap(\.scored)
             let manual: Set<Int> = [12, 13] // feedback: absent from the data, kept as set by hand
-            let model = LogisticFit().fit(samples.map(\.features), samples.map(\.relevant), frozen: mask.union(manual))
+            let model = LogisticFit(lambda: lambda, iterations: 20_000, rate: 1.0).fit(samples.map(\.features), samples.map(\.relevant), frozen: mask.union(manual))
             var w = model.weights
             for i in manual { w[i] = RankerWeights.standard.weights[i] }
             let fitted = RankerWeights(bias: model.bias, weights: w)
