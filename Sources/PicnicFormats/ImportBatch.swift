@@ -8,10 +8,13 @@ import PicnicCore
 public struct ImportedPost: Equatable, Sendable {
     public var post: Post
     public var parentSourceID: String?
+    /// A hash of the original bytes when the format has one (documents, shared files).
+    public var contentHash: String?
 
-    public init(post: Post, parentSourceID: String? = nil) {
+    public init(post: Post, parentSourceID: String? = nil, contentHash: String? = nil) {
         self.post = post
         self.parentSourceID = parentSourceID
+        self.contentHash = contentHash
     }
 
     /// The post's source id (never nil for imported posts).
