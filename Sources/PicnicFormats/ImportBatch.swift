@@ -25,7 +25,7 @@ public struct ImportedPost: Equatable, Sendable {
 public struct ImportBatch: Equatable, Sendable {
     /// The source every post carries (e.g. `stackexchange:beer`).
     public var source: String
-    /// Parents come before their children.
+    /// Thread by thread: each root, then its replies.
     public var posts: [ImportedPost]
     /// Records the format holds but Picnic does not import (tag wikis, bot joins, …).
     public var skipped: Int
@@ -40,12 +40,22 @@ public struct ImportBatch: Equatable, Sendable {
         self.isComplete = isComplete
     }
 
-    /// Orders posts so that every parent precedes its children (roots first, stable otherwise);
-    /// a parent reference to an id not in the batch is kept (it may already be stored).
+    /// Orders posts thread by thread: each root followed by its replies (input order kept
+    /// otherwise); replies whose parent is not in the batch (it may already be stored) go last.
     public mutating func orderParentsFirst() {
-        let roots = posts.filter { $0.parentSourceID == nil }
-        let children = posts.filter { $0.parentSourceID != nil }
-        posts = roots + children
+        var children: [String: [ImportedPost]] = [:]
+        var roots: [ImportedPost] = []
+        for p in posts {
+            if let parent = p.parentSourceID { children[parent, default: []].append(p) } else { roots.append(p) }
+        }
+        var ordered: [ImportedPost] = []
+        ordered.reserveCapacity(posts.count)
+        for r in roots {
+            ordered.append(r)
+            if let c = children.removeValue(forKey: r.sourceID) { ordered += c }
+        }
+        for p in posts where p.parentSourceID != nil && children[p.parentSourceID!] != nil { ordered.append(p) }
+        posts = ordered
     }
 }
 
