@@ -4,5 +4,9 @@ extension Picnic {
     /// Every subcommand, in the order `picnic --help` lists them.
     /// Add one line per command; the command itself lives in its own file in this folder.
     static let commands: [ParsableCommand.Type] = [
+        PostCommand.self,
+        PostsCommand.self,
+        MatchCommand.self,
+        FeedbackCommand.self,
     ]
 }
