@@ -40,6 +40,26 @@ public struct ImportBatch: Equatable, Sendable {
         self.isComplete = isComplete
     }
 
+    /// Turns replies whose parent is neither in the batch nor among `stored` source ids into
+    /// roots of their own (titled by their first words), so an export cut mid-thread still imports.
+    /// Returns how many were detached.
+    @discardableResult
+    public mutating func detachOrphans(stored: Set<String>) -> Int {
+        let here = Set(posts.map(\.sourceID))
+        var count = 0
+        for i in posts.indices {
+            guard let parent = posts[i].parentSourceID, !here.contains(parent), !stored.contains(parent) else { continue }
+            posts[i].parentSourceID = nil
+            if posts[i].post.title.isEmpty {
+                let line = SafeText.line(posts[i].post.body)
+                posts[i].post.title = line.count > 80 ? String(line.prefix(79)) + "…" : line
+            }
+            if posts[i].post.title.isEmpty { posts[i].post.title = posts[i].sourceID }
+            count += 1
+        }
+        return count
+    }
+
     /// Orders posts thread by thread: each root followed by its replies (input order kept
     /// otherwise); replies whose parent is not in the batch (it may already be stored) go last.
     public mutating func orderParentsFirst() {

@@ -8,5 +8,7 @@ extension Picnic {
         PostsCommand.self,
         MatchCommand.self,
         FeedbackCommand.self,
+        ImportCommand.self,
+        ShareCommand.self,
     ]
 }
