@@ -20,8 +20,10 @@ extension AppState {
             let lines = ReaderView.lines(self, width: layout.readerText.width).count
             reader!.scroll = max(0, min(reader!.scroll, lines - max(1, layout.readerText.height - 1)))
         }
-        let overlayLines = OverlayView.lines(keymap).count
-        overlayScroll = max(0, min(overlayScroll, overlayLines - max(1, layout.body.height - 4)))
+        if mode == .help {
+            let overlayLines = OverlayView.lines(keymap).count
+            overlayScroll = max(0, min(overlayScroll, overlayLines - max(1, layout.body.height - 4)))
+        }
         if mode != .confirmDelete { deleteTarget = nil }
     }
 }

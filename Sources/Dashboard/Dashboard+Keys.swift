@@ -4,6 +4,11 @@ import PicnicCore
 
 extension Dashboard {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .resize: return []
+        case .mouse(let m): return mouse(&state, m)
+        default: break
+        }
         let keys = state.pendingKeys + [key]
         switch state.keymap.lookup(keys, in: state.mode) {
         case .action(let action):
@@ -19,6 +24,39 @@ extension Dashboard {
                 return handleKey(&state, key)
             }
             return state.mode.isPrompt ? edit(&state, key) : []
+        }
+    }
+
+    /// The wheel scrolls what is under it; a click selects a queue row or a thread, or focuses a pane.
+    static func mouse(_ state: inout AppState, _ m: Key.Mouse) -> [Effect] {
+        let layout = Layout(width: state.width, height: state.height, mode: state.mode, focus: state.focus)
+        switch m.action {
+        case .wheelUp, .wheelDown:
+            let action: Action = m.action == .wheelDown ? .moveDown : .moveUp
+            if state.mode == .normal {
+                state.focus = layout.help.contains(x: m.x, y: m.y) ? .help : .queue
+                return normal(&state, action)
+            }
+            return state.mode == .reader || state.mode == .help ? perform(&state, action) : []
+        case .press:
+            guard state.mode == .normal else { return [] }
+            if layout.queue.contains(x: m.x, y: m.y) {
+                state.focus = .queue
+                let row = state.queueScroll + m.y - layout.queue.y - 1
+                guard m.y > layout.queue.y, row >= 0, row < state.rows.count else { return [] }
+                state.selected = state.rows[row].uuid
+                return selectionChanged(&state)
+            }
+            if layout.help.contains(x: m.x, y: m.y) {
+                state.focus = .help
+                let line = m.y - layout.help.y - 1 - HelpView.headerLines(state)
+                guard line >= 0 else { return [] }
+                let index = state.help.scroll + line / HelpView.linesPerMatch
+                if state.help.matches.indices.contains(index) { state.help.cursor = index }
+            }
+            return []
+        case .release:
+            return []
         }
     }
 

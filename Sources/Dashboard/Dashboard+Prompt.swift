@@ -96,9 +96,15 @@ extension Dashboard {
 
     static func preview(_ state: inout AppState, _ text: String) -> String? {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-        switch Domain.preview(text, now: state.now, calendar: state.calendar) {
+        let result: Result<WorkTask, QuickAddError>
+        if state.mode == .modify, let task = state.selectedTask {
+            result = QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar)
+        } else {
+            result = QueueRules.preview(text, now: state.now, calendar: state.calendar)
+        }
+        switch result {
         case .success(let task): return Describe.preview(task, now: state.now, calendar: state.calendar)
-        case .failure(let e): return "⚠ " + e.message
+        case .failure(let e): return "⚠ " + e.description
         }
     }
 

@@ -9,7 +9,7 @@ extension Dashboard {
     static func tasksLoaded(_ state: inout AppState, _ loaded: [WorkTask]) -> [Effect] {
         let before = state.selectedTask
         let beforeIndex = state.selectedIndex
-        state.tasks = Domain.sorted(loaded, now: state.now)
+        state.tasks = QueueRules.sorted(loaded, now: state.now)
         state.loaded = true
         applyFilter(&state, keepingIndex: beforeIndex)
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
@@ -61,7 +61,7 @@ extension Dashboard {
             state.rows = state.tasks
             state.filterError = nil
         } else {
-            switch Domain.filter(text, now: state.now, calendar: state.calendar) {
+            switch QueueRules.filter(text, now: state.now, calendar: state.calendar) {
             case .success(let matches):
                 state.rows = state.tasks.filter(matches)
                 state.filterError = nil

@@ -77,6 +77,19 @@ import TermUI
         #expect(s.help.cursor == 0)
     }
 
+    @Test func mouseClicksSelectAndTheWheelScrolls() {
+        var s = F.state()
+        var runner = Runner(tasks: F.tasks)
+        runner.run(Dashboard.start(&s), &s)
+        runner.run(Dashboard.update(&s, .key(.mouse(.init(.press, x: 5, y: 3)))), &s)
+        #expect(s.selectedIndex == 2 && s.focus == .queue)
+        runner.run(Dashboard.update(&s, .key(.mouse(.init(.wheelDown, button: 0, x: 5, y: 10)))), &s)
+        #expect(s.selectedIndex == 3)
+        runner.run(Dashboard.update(&s, .key(.mouse(.init(.press, x: 50, y: 1)))), &s)
+        #expect(s.focus == .help)
+        #expect(Dashboard.update(&s, .key(.resize)) == [])
+    }
+
     @Test func multiKeySequencesFromConfig() throws {
         let keymap = try Keymap.parse(configText: "[keys.normal]\ng = \"none\"\n\"g g\" = \"move-top\"\n\"g e\" = \"move-bottom\"\n", file: "c.toml")
         var s = AppState(keymap: keymap, width: 80, height: 24, now: F.now, calendar: F.calendar)

@@ -58,10 +58,12 @@ import TermUI
         let picked = s.selected!
         _ = Dashboard.update(&s, .matchesLoaded(task: picked, generation: s.matchGeneration, matches: F.weakMatches))
         // Another process adds an urgent task at the top: the selection stays on the same task.
-        let urgent = WorkTask(uuid: F.uuid(9), title: "Prod is down", priority: .H, due: F.days(-1), status: .active, created: F.now)
+        let urgent = WorkTask(uuid: F.uuid(9), title: "Prod is down", project: "ops", tags: ["ops", "incident"], priority: .H,
+                              due: F.days(-7), status: .active, created: F.days(-30))
         let effects = Dashboard.update(&s, .tasksLoaded(F.tasks + [urgent]))
         #expect(s.selected == picked)
         #expect(s.rows.first?.uuid == urgent.uuid)
+        #expect(s.selectedIndex == 2)
         #expect(effects == [.scanHelp(s.tasks)])      // same task, unchanged: no new match request
         #expect(s.help.matches == F.weakMatches)
     }
@@ -99,6 +101,36 @@ import TermUI
         _ = s.press("esc")
         #expect(s.filterText.isEmpty && s.rows.count == 5)
         #expect(s.selected == F.certs.uuid)
+    }
+
+    @Test func filterUsesTheQueueLanguageKeepsWaitingTasksAndReportsBadTokens() {
+        var s = F.loaded()
+        _ = s.press("/")
+        _ = s.type("+ops")
+        #expect(s.rows.map(\.uuid) == [F.certs.uuid])
+        _ = s.press("ctrl-u")
+        _ = s.type("sqlite")
+        #expect(s.rows.map(\.uuid) == [F.someday.uuid])     // waiting, still shown
+        _ = s.press("ctrl-u")
+        _ = s.type("due:fryday")
+        #expect(s.filterError?.hasPrefix("due:fryday: not a date") == true)
+        _ = s.press("enter")
+        #expect(s.message?.text.hasPrefix("Filter: due:fryday: not a date") == true)
+        _ = s.press("/", "ctrl-u")
+        #expect(s.filterError == nil && s.rows.count == 5)
+    }
+
+    @Test func previewsReadTheLineWithTheQuickAddParser() {
+        var s = F.loaded()
+        _ = s.press("a")
+        _ = s.type("Call bank due:tomorrow pri:H +home")
+        #expect(s.promptPreview == "“Call bank” · pri H · due Mon 30 Nov (tmrw) · +home")
+        _ = s.type(" wait:fryday")
+        #expect(s.promptPreview?.hasPrefix("⚠ wait:fryday: not a date") == true)
+        _ = s.press("esc", "m")
+        _ = s.type("-ci pri:L")
+        #expect(s.promptPreview == "“Fix flaky CI on arm64” · pri L · due Tue 1 Dec (2d) · project:infra")
+        #expect(s.press("enter") == [.modify(F.ci.uuid, "-ci pri:L")])
     }
 
     @Test func addingShowsAPreviewAsksForDraftMatchesAndAddsOnEnter() {
