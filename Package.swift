@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore"]),
+        // The real binary in a real terminal: tmux on a private socket, one per test.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
     ],
     swiftLanguageModes: [.v5]
 )
