@@ -8,10 +8,13 @@ import PicnicCore
 public struct ImportedPost: Equatable, Sendable {
     public var post: Post
     public var parentSourceID: String?
+    /// A hash of the original bytes when the format has one (documents, shared files).
+    public var contentHash: String?
 
-    public init(post: Post, parentSourceID: String? = nil) {
+    public init(post: Post, parentSourceID: String? = nil, contentHash: String? = nil) {
         self.post = post
         self.parentSourceID = parentSourceID
+        self.contentHash = contentHash
     }
 
     /// The post's source id (never nil for imported posts).
@@ -22,7 +25,7 @@ public struct ImportedPost: Equatable, Sendable {
 public struct ImportBatch: Equatable, Sendable {
     /// The source every post carries (e.g. `stackexchange:beer`).
     public var source: String
-    /// Parents come before their children.
+    /// Thread by thread: each root, then its replies.
     public var posts: [ImportedPost]
     /// Records the format holds but Picnic does not import (tag wikis, bot joins, …).
     public var skipped: Int
@@ -37,12 +40,42 @@ public struct ImportBatch: Equatable, Sendable {
         self.isComplete = isComplete
     }
 
-    /// Orders posts so that every parent precedes its children (roots first, stable otherwise);
-    /// a parent reference to an id not in the batch is kept (it may already be stored).
+    /// Turns replies whose parent is neither in the batch nor among `stored` source ids into
+    /// roots of their own (titled by their first words), so an export cut mid-thread still imports.
+    /// Returns how many were detached.
+    @discardableResult
+    public mutating func detachOrphans(stored: Set<String>) -> Int {
+        let here = Set(posts.map(\.sourceID))
+        var count = 0
+        for i in posts.indices {
+            guard let parent = posts[i].parentSourceID, !here.contains(parent), !stored.contains(parent) else { continue }
+            posts[i].parentSourceID = nil
+            if posts[i].post.title.isEmpty {
+                let line = SafeText.line(posts[i].post.body)
+                posts[i].post.title = line.count > 80 ? String(line.prefix(79)) + "…" : line
+            }
+            if posts[i].post.title.isEmpty { posts[i].post.title = posts[i].sourceID }
+            count += 1
+        }
+        return count
+    }
+
+    /// Orders posts thread by thread: each root followed by its replies (input order kept
+    /// otherwise); replies whose parent is not in the batch (it may already be stored) go last.
     public mutating func orderParentsFirst() {
-        let roots = posts.filter { $0.parentSourceID == nil }
-        let children = posts.filter { $0.parentSourceID != nil }
-        posts = roots + children
+        var children: [String: [ImportedPost]] = [:]
+        var roots: [ImportedPost] = []
+        for p in posts {
+            if let parent = p.parentSourceID { children[parent, default: []].append(p) } else { roots.append(p) }
+        }
+        var ordered: [ImportedPost] = []
+        ordered.reserveCapacity(posts.count)
+        for r in roots {
+            ordered.append(r)
+            if let c = children.removeValue(forKey: r.sourceID) { ordered += c }
+        }
+        for p in posts where p.parentSourceID != nil && children[p.parentSourceID!] != nil { ordered.append(p) }
+        posts = ordered
     }
 }
 

@@ -34,8 +34,12 @@ import Testing
         // Parents come first, and every answer's parent is in the batch.
         let ids = Set(batch.posts.filter { $0.post.kind == .question }.map(\.sourceID))
         #expect(batch.posts.filter { $0.post.kind == .answer }.allSatisfy { ids.contains($0.parentSourceID ?? "") })
-        let firstAnswer = try #require(batch.posts.firstIndex { $0.post.kind == .answer })
-        #expect(batch.posts[firstAnswer...].allSatisfy { $0.post.kind == .answer })
+        var seen = Set<String>()
+        for p in batch.posts {
+            if let parent = p.parentSourceID { #expect(seen.contains(parent)) }
+            seen.insert(p.sourceID)
+        }
+        #expect(batch.posts[1].parentSourceID == batch.posts[0].sourceID) // thread by thread
         #expect(batch.posts.filter(\.post.accepted).count == raw.components(separatedBy: "AcceptedAnswerId=").count - 1)
     }
 

@@ -20,5 +20,7 @@ extension Picnic {
         PostsCommand.self,
         MatchCommand.self,
         FeedbackCommand.self,
+        ImportCommand.self,
+        ShareCommand.self,
     ]
 }

@@ -5,6 +5,8 @@ import ArgumentParser
 struct ExportCommand: ParsableCommand {
     static let formats: [ParsableCommand.Type] = [
         ExportJSONCommand.self,
+        ExportTaskwarriorCommand.self,
+        ExportTodoTxtCommand.self,
     ]
 
     static let configuration = CommandConfiguration(
