@@ -6,5 +6,6 @@ extension PicnicBench {
         DashboardKeysBench.self,
         QueueBench.self,
         ImportBench.self,
+        MatchBench.self,
     ]
 }
