@@ -279,3 +279,19 @@ import TermUI
         }
     }
 }
+
+@Suite struct DescribeTests {
+    @Test func dueIsRelativeToTheLocalDay() {
+        let c = Fixtures.calendar, now = Fixtures.now
+        #expect(Describe.due(now, now: now, calendar: c) == "today")
+        #expect(Describe.due(now.addingTimeInterval(11.9 * 3600), now: now, calendar: c) == "today")
+        #expect(Describe.due(now.addingTimeInterval(12.1 * 3600), now: now, calendar: c) == "tmrw")
+        #expect(Describe.due(now.addingTimeInterval(-3 * 86400), now: now, calendar: c) == "-3d")
+        #expect(Describe.due(now.addingTimeInterval(21 * 86400), now: now, calendar: c) == "3w")
+        var tokyo = c
+        tokyo.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        // 12:00 UTC is 21:00 on the 29th in Tokyo; 03:30 UTC on the 30th is 12:30 on the 30th there.
+        #expect(Describe.due(now.addingTimeInterval(15.5 * 3600), now: now, calendar: tokyo) == "tmrw")
+        #expect(Describe.age(now.addingTimeInterval(-2 * 3600), now: now) == "2 hours ago")
+    }
+}
