@@ -37,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var filterText = ""
     /// Why the filter text does not parse, if it does not.
     public var filterError: String?
+    /// The filter the rows were last computed with.
+    var appliedFilter: TaskFilter?
 
     /// The line being typed in a prompt mode.
     public var prompt: PromptLine?

@@ -295,3 +295,33 @@ import TermUI
         #expect(Describe.age(now.addingTimeInterval(-2 * 3600), now: now) == "2 hours ago")
     }
 }
+
+@Suite struct LiveFilterNarrowingTests {
+    typealias F = Fixtures
+
+    @Test func typingNarrowsLikeAFullRecomputeWouldAndBackspaceWidens() {
+        var tasks: [WorkTask] = []
+        let titles = ["fix flaky ci", "fix docs", "fixture cleanup", "overdue report", "prefix tree", "café fixes"]
+        for (i, t) in titles.enumerated() { tasks.append(WorkTask(uuid: F.uuid(200 + i), title: t, due: i == 3 ? F.days(-1) : nil, created: F.now)) }
+        var s = F.state()
+        _ = Dashboard.update(&s, .tasksLoaded(tasks))
+        _ = s.press("/")
+        for text in ["f", "fi", "fix", "fix ", "fix d", "fix do", "fix doc"] {
+            _ = s.press("ctrl-u")
+            var live = s
+            _ = live.type(text)                 // typed letter by letter (narrowing)
+            let expected = tasks.filter { t in
+                text.split(separator: " ").allSatisfy { t.title.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }.map(\.uuid)
+            #expect(Set(live.rows.map(\.uuid)) == Set(expected), "\(text)")
+        }
+        // "overdu" is a word but "overdue" is the overdue term: not a narrowing, recomputed.
+        _ = s.press("ctrl-u")
+        _ = s.type("overdu")
+        #expect(s.rows.map(\.title) == ["overdue report"])
+        _ = s.type("e")
+        #expect(s.rows.map(\.title) == ["overdue report"])
+        _ = s.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        #expect(s.rows.count == tasks.count)
+    }
+}
