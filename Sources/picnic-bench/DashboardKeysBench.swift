@@ -17,7 +17,7 @@ struct DashboardKeysBench: ParsableCommand {
     @Option(help: "Times the key script is repeated.") var rounds = 20
 
     func run() throws {
-        var rng = SplitMix(seed: 42)
+        var rng = DashboardBenchRandom(seed: 42)
         let now = Date()
         let words = ["fix", "flaky", "ci", "arm64", "review", "budget", "deploy", "certs", "rotate", "docs",
                      "migrate", "database", "payments", "api", "latency", "cache", "tests", "release", "notes", "plan"]
@@ -110,7 +110,7 @@ struct DashboardKeysBench: ParsableCommand {
 }
 
 /// A small deterministic random generator so runs are comparable.
-fileprivate struct SplitMix {
+fileprivate struct DashboardBenchRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
