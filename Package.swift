@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Domain: tasks, posts, quick-add, dates, urgency, matcher. Foundation only.
@@ -23,7 +24,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Importers and exporters for the formats people already have.
-        .target(name: "PicnicFormats", dependencies: ["PicnicCore"]),
+        .target(name: "PicnicFormats", dependencies: [
+            "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Pure terminal UI: cells, display width, screen buffer, diff, widgets. Foundation only.
         .target(name: "TermUI"),
         // The dashboard state machine: Event -> update -> Effects; render -> ScreenBuffer.
@@ -54,7 +57,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
         .testTarget(name: "PicnicStoreTests", dependencies: ["TestSupport", "PicnicStore", "PicnicCore"]),
-        .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"]),
+        .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore"]),

@@ -1,2 +1,67 @@
-// Dashboard: see docs/CodebaseGuide.md
-import TOMLKit
+import TermUI
+import Foundation
+import PicnicCore
+
+/// The dashboard's two pure functions: `update` (state + event → new state + effects) and
+/// `render` (state → screen buffer). The `picnic` executable owns the terminal and the effect
+/// runner; see `Effect` for what each effect must answer.
+///
+/// A run looks like:
+///
+///     var state = AppState(keymap: try Keymap.load(explicitPath: config), width: w, height: h)
+///     run(Dashboard.start(&state))                 // [.loadTasks]
+///     loop: for each key / resize / tick / result:
+///         let effects = Dashboard.update(&state, event)
+///         draw(Dashboard.render(state))            // diff against the last frame
+///         run(effects)                             // `.quit` ends the loop
+public enum Dashboard {
+    /// The effects to run when the dashboard opens.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        [.loadTasks]
+    }
+
+    /// Applies one event to the state and returns the effects to run. Pure: no I/O, no clock.
+    public static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+        var effects: [Effect]
+        switch event {
+        case .key(let key): effects = handleKey(&state, key)
+        case .resize(let w, let h):
+            state.width = max(0, w); state.height = max(0, h)
+            effects = []
+        case .tick(let date):
+            state.now = date
+            if let m = state.message, date.timeIntervalSince(m.at) >= (m.isError ? 10 : 5) { state.message = nil }
+            effects = []
+        case .storeChanged: effects = [.loadTasks]
+        case .tasksLoaded(let tasks): effects = tasksLoaded(&state, tasks)
+        case .matchesLoaded(let task, let generation, let matches):
+            matchesLoaded(&state, task: task, generation: generation, matches: matches)
+            effects = []
+        case .draftMatchesLoaded(let generation, let matches):
+            if state.mode == .add && generation == state.draftGeneration { state.draftMatches = matches }
+            effects = []
+        case .strongHelpLoaded(let set):
+            state.strongHelp = set
+            effects = []
+        case .threadLoaded(let root, let replies):
+            if state.reader?.postID == root.id {
+                state.reader?.root = root
+                state.reader?.replies = replies
+                state.reader?.error = nil
+            }
+            effects = []
+        case .effectSucceeded(let effect, let message, let task):
+            effects = effectSucceeded(&state, effect, message: message, task: task)
+        case .effectFailed(let effect, let message):
+            effectFailed(&state, effect, message: message)
+            effects = []
+        }
+        state.normalize()
+        return effects
+    }
+
+    /// Sets a status-bar message.
+    static func say(_ state: inout AppState, _ text: String, error: Bool = false) {
+        state.message = Message(text, isError: error, at: state.now)
+    }
+}

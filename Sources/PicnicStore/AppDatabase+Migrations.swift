@@ -3,7 +3,7 @@ import GRDB
 extension AppDatabase {
     /// Every migration, in order. Each schema's body lives beside the records it serves.
     static let migrations: [(String, (Database) throws -> Void)] = [
-        // ("v1-tasks", TaskSchema.v1), added by the queue
-        // ("v1-posts", PostSchema.v1), added by the matcher
+        ("v1-posts", PostSchema.v1),
+        ("v1-tasks", TaskSchema.v1),
     ]
 }

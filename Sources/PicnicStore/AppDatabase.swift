@@ -4,15 +4,20 @@ import PicnicCore
 
 /// The embedded store: one SQLite file in WAL mode, shared safely by many processes.
 public final class AppDatabase: @unchecked Sendable {
-    /// The connection pool (WAL: readers never block the writer).
-    public let pool: DatabasePool
+    /// The connection: a single serialized `DatabaseQueue` by default (cheapest to open, no
+    /// write on open), or a `DatabasePool` with `concurrentReads` (readers beside the writer).
+    /// Either way the file is in WAL mode, so other processes read while one writes.
+    public let pool: any DatabaseWriter
     /// Where the file lives.
     public let path: String
+    /// This process's own commits, folded into `dataVersion()`.
+    let localWrites = WriteCounter()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// Throws a `PicnicError` (`.ioError`) for an unwritable path or a file that is not a database.
-    public init(path: String) throws {
+    /// Opening an up-to-date database writes nothing.
+    public init(path: String, concurrentReads: Bool = false) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
@@ -28,8 +33,19 @@ public final class AppDatabase: @unchecked Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            if concurrentReads {
+                pool = try DatabasePool(path: path, configuration: config)
+            } else {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                // WAL is a property of the file: set once when the database is created.
+                try queue.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    }
+                }
+                pool = queue
+            }
+            try Self.migrateIfNeeded(pool)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as PicnicError {
@@ -59,6 +75,21 @@ public final class AppDatabase: @unchecked Sendable {
             return .io("\(path): cannot open the database for writing")
         default:
             return .io("\(path): \(error.message ?? "\(error)")")
+        }
+    }
+
+    /// The common case (schema up to date) costs one read. Two processes creating the same
+    /// database at once may collide; the loser retries and then finds the work done.
+    static func migrateIfNeeded(_ writer: any DatabaseWriter) throws {
+        let migrator = Self.migrator
+        for attempt in 1...5 {
+            do {
+                if try writer.writeWithoutTransaction({ try migrator.hasCompletedMigrations($0) }) { return }
+                try migrator.migrate(writer)
+                return
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY && attempt < 5 {
+                usleep(20_000)
+            }
         }
     }
 

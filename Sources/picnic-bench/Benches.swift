@@ -3,5 +3,6 @@ import ArgumentParser
 extension PicnicBench {
     /// Every benchmark; add one line per benchmark, each in its own file in this folder.
     static let benches: [ParsableCommand.Type] = [
+        ImportBench.self,
     ]
 }

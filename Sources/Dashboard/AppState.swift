@@ -1,0 +1,149 @@
+import TermUI
+import Foundation
+import PicnicCore
+
+/// Everything the dashboard shows, as plain data; changed only by `Dashboard.update`.
+public struct AppState: Equatable, Sendable {
+    /// The key bindings in force.
+    public var keymap: Keymap
+    /// What the keyboard is talking to.
+    public var mode: Mode = .normal
+    /// Which pane has the keyboard in normal mode.
+    public var focus: Focus = .queue
+    /// Terminal size in cells.
+    public var width: Int
+    public var height: Int
+    /// The clock used for relative dates and urgency.
+    public var now: Date
+    /// The calendar (and time zone) for "today" and relative dates.
+    public var calendar: Calendar
+
+    /// Whether the first task list has arrived.
+    public var loaded = false
+    /// All open tasks, most urgent first.
+    public var tasks: [WorkTask] = []
+    /// The tasks shown (after the filter), most urgent first.
+    public var rows: [WorkTask] = []
+    /// The selected task, kept by uuid so reloads and re-sorting never move the selection.
+    public var selected: UUID?
+    /// First row of the queue shown.
+    public var queueScroll = 0
+
+    /// The applied (or live, while typing) filter text.
+    public var filterText = ""
+    /// Why the filter text does not parse, if it does not.
+    public var filterError: String?
+
+    /// The line being typed in a prompt mode.
+    public var prompt: PromptLine?
+    /// The parsed reading of the add/modify line, or why it does not parse.
+    public var promptPreview: String?
+    /// Earlier prompt lines per mode, oldest first (Up/Down recall them).
+    public var history: [Mode: [String]] = [:]
+
+    /// The help pane: threads matched to the selected task.
+    public var help = HelpPane()
+    /// Increases with each match request; answers of older generations are dropped.
+    public var matchGeneration = 0
+    /// Threads matched to the add prompt's text.
+    public var draftMatches: [ThreadMatch] = []
+    /// Generation of the latest draft match request.
+    public var draftGeneration = 0
+    /// Tasks known to have strong help waiting.
+    public var strongHelp: Set<UUID> = []
+
+    /// The open thread, in reader mode.
+    public var reader: Reader?
+    /// Scroll offset of the keys overlay.
+    public var overlayScroll = 0
+    /// Keys typed so far of a multi-key binding.
+    public var pendingKeys: [Key] = []
+    /// The task awaiting delete confirmation.
+    public var deleteTarget: UUID?
+    /// A one-line message in the status bar, and when it was set.
+    public var message: Message?
+
+    /// A state for a terminal of the given size.
+    public init(keymap: Keymap = .defaults, width: Int = 80, height: Int = 24, now: Date = Date(),
+                calendar: Calendar = .current) {
+        self.keymap = keymap
+        self.width = width
+        self.height = height
+        self.now = now
+        self.calendar = calendar
+    }
+
+    /// The selected task, if any.
+    public var selectedTask: WorkTask? {
+        guard let selected else { return nil }
+        return rows.first { $0.uuid == selected }
+    }
+
+    /// The selected row index, if any.
+    public var selectedIndex: Int? {
+        guard let selected else { return nil }
+        return rows.firstIndex { $0.uuid == selected }
+    }
+
+    /// Open tasks due today or overdue.
+    public var dueTodayCount: Int {
+        let end = calendar.startOfDay(for: now).addingTimeInterval(86400)
+        return tasks.filter { ($0.due ?? .distantFuture) < end }.count
+    }
+
+    /// Open tasks with strong help waiting.
+    public var strongHelpCount: Int { tasks.filter { strongHelp.contains($0.uuid) }.count }
+}
+
+/// The help pane's content for the selected task.
+public struct HelpPane: Equatable, Sendable {
+    /// Where the matches stand.
+    public enum Status: Equatable, Sendable {
+        case idle, loading, loaded, failed(String)
+    }
+    /// The task these matches are for.
+    public var task: UUID?
+    public var status: Status = .idle
+    /// Threads best first.
+    public var matches: [ThreadMatch] = []
+    /// The highlighted thread.
+    public var cursor = 0
+    /// First line shown.
+    public var scroll = 0
+
+    public init() {}
+
+    /// The highlighted thread, if any.
+    public var selectedMatch: ThreadMatch? { matches.indices.contains(cursor) ? matches[cursor] : nil }
+    /// Whether any match is strong.
+    public var hasStrong: Bool { matches.contains { $0.strong } }
+}
+
+/// The thread reader's state.
+public struct Reader: Equatable, Sendable {
+    /// The thread's root post id.
+    public var postID: Int64
+    /// The match that opened it (title shown while loading).
+    public var match: ThreadMatch?
+    public var root: Post?
+    public var replies: [Post] = []
+    /// First line shown.
+    public var scroll = 0
+    /// Why it could not be loaded, if so.
+    public var error: String?
+
+    public init(postID: Int64, match: ThreadMatch?) {
+        self.postID = postID
+        self.match = match
+    }
+}
+
+/// A status-bar message.
+public struct Message: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public var at: Date
+    public init(_ text: String, isError: Bool = false, at: Date) {
+        self.text = text; self.isError = isError; self.at = at
+    }
+}

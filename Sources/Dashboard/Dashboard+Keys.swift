@@ -1,0 +1,260 @@
+import TermUI
+import Foundation
+import PicnicCore
+
+extension Dashboard {
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .resize: return []
+        case .mouse(let m): return mouse(&state, m)
+        default: break
+        }
+        let keys = state.pendingKeys + [key]
+        switch state.keymap.lookup(keys, in: state.mode) {
+        case .action(let action):
+            state.pendingKeys = []
+            return perform(&state, action)
+        case .pending:
+            state.pendingKeys = keys
+            return []
+        case .unbound:
+            if !state.pendingKeys.isEmpty {
+                // An abandoned sequence: drop it and read this key on its own.
+                state.pendingKeys = []
+                return handleKey(&state, key)
+            }
+            return state.mode.isPrompt ? edit(&state, key) : []
+        }
+    }
+
+    /// The wheel scrolls what is under it; a click selects a queue row or a thread, or focuses a pane.
+    static func mouse(_ state: inout AppState, _ m: Key.Mouse) -> [Effect] {
+        let layout = Layout(width: state.width, height: state.height, mode: state.mode, focus: state.focus)
+        switch m.action {
+        case .wheelUp, .wheelDown:
+            let action: Action = m.action == .wheelDown ? .moveDown : .moveUp
+            if state.mode == .normal {
+                state.focus = layout.help.contains(x: m.x, y: m.y) ? .help : .queue
+                return normal(&state, action)
+            }
+            return state.mode == .reader || state.mode == .help ? perform(&state, action) : []
+        case .press:
+            guard state.mode == .normal else { return [] }
+            if layout.queue.contains(x: m.x, y: m.y) {
+                state.focus = .queue
+                let row = state.queueScroll + m.y - layout.queue.y - 1
+                guard m.y > layout.queue.y, row >= 0, row < state.rows.count else { return [] }
+                state.selected = state.rows[row].uuid
+                return selectionChanged(&state)
+            }
+            if layout.help.contains(x: m.x, y: m.y) {
+                state.focus = .help
+                let line = m.y - layout.help.y - 1 - HelpView.headerLines(state)
+                guard line >= 0 else { return [] }
+                let index = state.help.scroll + line / HelpView.linesPerMatch
+                if state.help.matches.indices.contains(index) { state.help.cursor = index }
+            }
+            return []
+        case .release:
+            return []
+        }
+    }
+
+    /// Runs an action in the current mode.
+    static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch state.mode {
+        case .normal: return normal(&state, action)
+        case .filter, .add, .modify, .annotate: return promptAction(&state, action)
+        case .confirmDelete: return confirm(&state, action)
+        case .reader: return reader(&state, action)
+        case .help:
+            switch action {
+            case .moveDown: state.overlayScroll += 1
+            case .moveUp: state.overlayScroll -= 1
+            case .halfPageDown: state.overlayScroll += max(1, state.height / 2)
+            case .halfPageUp: state.overlayScroll -= max(1, state.height / 2)
+            case .moveTop: state.overlayScroll = 0
+            case .moveBottom: state.overlayScroll = Int.max / 2
+            case .back, .cancel, .keys, .quit: state.mode = state.reader == nil ? .normal : .reader
+            default: break
+            }
+            return []
+        }
+    }
+
+    static func normal(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let layout = Layout(width: state.width, height: state.height, mode: state.mode, focus: state.focus)
+        let task = state.selectedTask
+        switch action {
+        case .moveDown, .moveUp, .moveTop, .moveBottom, .halfPageDown, .halfPageUp:
+            if state.focus == .help {
+                moveHelp(&state, action)
+                return []
+            }
+            return moveQueue(&state, action, page: max(1, layout.queueRows / 2))
+        case .nextPane: state.focus = state.focus == .queue ? .help : .queue
+        case .focusQueue: state.focus = .queue
+        case .focusHelp: state.focus = .help
+        case .open:
+            guard let match = state.help.selectedMatch else {
+                say(&state, task == nil ? "No task selected" : "No thread to open for this task")
+                return []
+            }
+            state.reader = Reader(postID: match.post.id, match: match)
+            state.mode = .reader
+            return [.loadThread(postID: match.post.id)]
+        case .back:
+            if !state.filterText.isEmpty {
+                state.filterText = ""
+                applyFilter(&state, keepingIndex: state.selectedIndex)
+                return selectionChanged(&state)
+            }
+            state.focus = .queue
+        case .filter:
+            state.mode = .filter
+            state.prompt = PromptLine(mode: .filter, text: state.filterText)
+        case .nextHelped, .previousHelped:
+            return jumpToHelped(&state, forward: action == .nextHelped)
+        case .add:
+            state.mode = .add
+            state.prompt = PromptLine(mode: .add)
+            state.promptPreview = nil
+            state.draftMatches = []
+        case .modify, .annotate:
+            guard task != nil else { say(&state, "No task selected"); return [] }
+            let mode: Mode = action == .modify ? .modify : .annotate
+            state.mode = mode
+            state.prompt = PromptLine(mode: mode)
+            state.promptPreview = nil
+        case .delete:
+            guard let task else { say(&state, "No task selected"); return [] }
+            state.mode = .confirmDelete
+            state.deleteTarget = task.uuid
+        case .editNotes, .done, .startStop, .ask:
+            guard let task else { say(&state, "No task selected"); return [] }
+            switch action {
+            case .editNotes: return [.editNotes(task.uuid)]
+            case .done: return [.markDone(task.uuid)]
+            case .ask: return [.ask(task)]
+            default: return [task.status == .active ? .stop(task.uuid) : .start(task.uuid)]
+            }
+        case .undo: return [.undo]
+        case .openLink:
+            let url = state.focus == .help ? state.help.selectedMatch.flatMap { Links.first(in: $0.post) }
+                : task.flatMap { Links.first(in: $0) }
+            guard let url else { say(&state, "No link here"); return [] }
+            return [.openURL(url)]
+        case .copy:
+            if state.focus == .help, let match = state.help.selectedMatch {
+                return [.copy(match.post.url ?? Links.plainText(match.post))]
+            }
+            guard let task else { say(&state, "Nothing to copy"); return [] }
+            return [.copy(task.title)]
+        case .helpful, .notForThis:
+            return feedback(&state, match: state.help.selectedMatch, verdict: action == .helpful ? .helpful : .hidden)
+        case .keys:
+            state.mode = .help
+            state.overlayScroll = 0
+        case .quit: return [.quit]
+        case .submit, .cancel, .confirm: break
+        }
+        return []
+    }
+
+    static func feedback(_ state: inout AppState, match: ThreadMatch?, verdict: FeedbackVerdict) -> [Effect] {
+        guard let task = state.selectedTask, let match else {
+            say(&state, "Select a thread first (Tab to the help pane)")
+            return []
+        }
+        return [.feedback(task: task.uuid, post: match.post.id, verdict: verdict)]
+    }
+
+    static func moveQueue(_ state: inout AppState, _ action: Action, page: Int) -> [Effect] {
+        guard !state.rows.isEmpty else { return [] }
+        let i = state.selectedIndex ?? 0
+        let target: Int
+        switch action {
+        case .moveDown: target = i + 1
+        case .moveUp: target = i - 1
+        case .moveTop: target = 0
+        case .moveBottom: target = state.rows.count - 1
+        case .halfPageDown: target = i + page
+        default: target = i - page
+        }
+        state.selected = state.rows[min(max(0, target), state.rows.count - 1)].uuid
+        return selectionChanged(&state)
+    }
+
+    static func moveHelp(_ state: inout AppState, _ action: Action) {
+        let n = state.help.matches.count
+        guard n > 0 else { return }
+        var c = state.help.cursor
+        switch action {
+        case .moveDown: c += 1
+        case .moveUp: c -= 1
+        case .moveTop: c = 0
+        case .moveBottom: c = n - 1
+        case .halfPageDown: c += 3
+        default: c -= 3
+        }
+        state.help.cursor = min(max(0, c), n - 1)
+    }
+
+    static func jumpToHelped(_ state: inout AppState, forward: Bool) -> [Effect] {
+        let n = state.rows.count
+        guard n > 0 else { return [] }
+        let start = state.selectedIndex ?? (forward ? -1 : n)
+        for step in 1...n {
+            let i = ((start + (forward ? step : -step)) % n + n) % n
+            if state.strongHelp.contains(state.rows[i].uuid) {
+                state.selected = state.rows[i].uuid
+                return selectionChanged(&state)
+            }
+        }
+        say(&state, "No task has strong help waiting")
+        return []
+    }
+
+    static func confirm(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .confirm:
+            state.mode = .normal
+            defer { state.deleteTarget = nil }
+            return state.deleteTarget.map { [.delete($0)] } ?? []
+        case .cancel, .back, .quit:
+            state.mode = .normal
+            state.deleteTarget = nil
+            say(&state, "Not deleted")
+        default: break
+        }
+        return []
+    }
+
+    static func reader(_ state: inout AppState, _ action: Action) -> [Effect] {
+        guard let reader = state.reader else { state.mode = .normal; return [] }
+        let page = max(1, Layout(width: state.width, height: state.height, mode: .reader, focus: state.focus).readerText.height - 1)
+        switch action {
+        case .moveDown: state.reader?.scroll += 1
+        case .moveUp: state.reader?.scroll -= 1
+        case .halfPageDown: state.reader?.scroll += max(1, page / 2)
+        case .halfPageUp: state.reader?.scroll -= max(1, page / 2)
+        case .moveTop: state.reader?.scroll = 0
+        case .moveBottom: state.reader?.scroll = Int.max / 2
+        case .back, .cancel, .quit:
+            state.mode = .normal
+            state.reader = nil
+        case .openLink:
+            guard let url = Links.first(in: reader) else { say(&state, "No link in this thread"); return [] }
+            return [.openURL(url)]
+        case .copy:
+            return [.copy(Links.answerText(reader))]
+        case .helpful, .notForThis:
+            return feedback(&state, match: reader.match, verdict: action == .helpful ? .helpful : .hidden)
+        case .keys:
+            state.mode = .help
+            state.overlayScroll = 0
+        default: break
+        }
+        return []
+    }
+}

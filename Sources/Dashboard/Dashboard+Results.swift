@@ -1,0 +1,100 @@
+import TermUI
+import Foundation
+import PicnicCore
+
+extension Dashboard {
+    /// How many of the most urgent tasks are scanned for strong help after each load.
+    static let helpScanLimit = 200
+
+    static func tasksLoaded(_ state: inout AppState, _ loaded: [WorkTask]) -> [Effect] {
+        let before = state.selectedTask
+        let beforeIndex = state.selectedIndex
+        state.tasks = QueueRules.sorted(loaded, now: state.now)
+        state.loaded = true
+        applyFilter(&state, keepingIndex: beforeIndex)
+        var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
+        // A changed task (new title, tags, notes) deserves a fresh match.
+        if let now = state.selectedTask, now.uuid == before?.uuid, now != before {
+            effects += requestMatches(&state)
+        } else {
+            effects += selectionChanged(&state)
+        }
+        return effects
+    }
+
+    static func matchesLoaded(_ state: inout AppState, task: UUID, generation: Int, matches: [ThreadMatch]) {
+        guard task == state.selected, task == state.help.task, generation == state.matchGeneration else { return }
+        state.help.matches = matches
+        state.help.status = .loaded
+        state.help.cursor = min(state.help.cursor, max(0, matches.count - 1))
+        if matches.contains(where: \.strong) { state.strongHelp.insert(task) } else { state.strongHelp.remove(task) }
+    }
+
+    static func effectSucceeded(_ state: inout AppState, _ effect: Effect, message: String?, task: UUID?) -> [Effect] {
+        if let message { say(&state, message) }
+        var effects: [Effect] = []
+        if case .addTask = effect, let task { state.selected = task }
+        if effect.changesQueue { effects.append(.loadTasks) }
+        switch effect {
+        case .feedback, .ask: effects += requestMatches(&state)
+        default: break
+        }
+        return effects
+    }
+
+    static func effectFailed(_ state: inout AppState, _ effect: Effect, message: String) {
+        say(&state, message, error: true)
+        switch effect {
+        case .match(let task, let generation) where task.uuid == state.help.task && generation == state.matchGeneration:
+            state.help.status = .failed(message)
+        case .loadThread(let id) where state.reader?.postID == id:
+            state.reader?.error = message
+        default: break
+        }
+    }
+
+    /// Recomputes the visible rows from the filter, keeping the selection by uuid (or, when the
+    /// selected task left, the row that took its place).
+    static func applyFilter(_ state: inout AppState, keepingIndex oldIndex: Int? = nil) {
+        let text = state.filterText.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            state.rows = state.tasks
+            state.filterError = nil
+        } else {
+            switch QueueRules.filter(text, now: state.now, calendar: state.calendar) {
+            case .success(let matches):
+                state.rows = state.tasks.filter(matches)
+                state.filterError = nil
+            case .failure(let error):
+                state.filterError = error.message
+            }
+        }
+        if let s = state.selected, state.rows.contains(where: { $0.uuid == s }) { return }
+        if state.rows.isEmpty { state.selected = nil; return }
+        let i = min(oldIndex ?? 0, state.rows.count - 1)
+        state.selected = state.rows[max(0, i)].uuid
+    }
+
+    /// After the selection moved: ask for the new task's matches (dropping the old request).
+    static func selectionChanged(_ state: inout AppState) -> [Effect] {
+        guard state.selected != state.help.task || state.help.status == .idle else { return [] }
+        return requestMatches(&state)
+    }
+
+    /// Asks for fresh matches for the selected task.
+    static func requestMatches(_ state: inout AppState) -> [Effect] {
+        state.matchGeneration += 1
+        let previous = state.help
+        state.help = HelpPane()
+        guard let task = state.selectedTask else { return [] }
+        state.help.task = task.uuid
+        state.help.status = .loading
+        if previous.task == task.uuid {
+            // Same task asked again (after feedback or an edit): keep showing the old list meanwhile.
+            state.help.matches = previous.matches
+            state.help.cursor = previous.cursor
+            state.help.scroll = previous.scroll
+        }
+        return [.match(task, generation: state.matchGeneration)]
+    }
+}

@@ -1,0 +1,51 @@
+import TermUI
+import Foundation
+import PicnicCore
+
+/// Short human words for dates, ages and parsed tasks.
+enum Describe {
+    /// Due as relative days: `today`, `tmrw`, `2d`, `3w`, `-3d` (overdue).
+    static func due(_ date: Date, now: Date, calendar: Calendar) -> String {
+        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)).day ?? 0
+        switch days {
+        case 0: return "today"
+        case 1: return "tmrw"
+        case 2..<14: return "\(days)d"
+        case 14..<60: return "\(days / 7)w"
+        case 60...: return "\(days / 30)mo"
+        case -13 ..< 0: return "\(days)d"
+        case -59 ..< -13: return "-\(-days / 7)w"
+        default: return "-\(-days / 30)mo"
+        }
+    }
+
+    /// Age of a post: `just now`, `5 min ago`, `3 hours ago`, `3 days ago`, `2 years ago`.
+    static func age(_ date: Date, now: Date) -> String {
+        let s = now.timeIntervalSince(date)
+        func unit(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s") ago" }
+        switch s {
+        case ..<60: return "just now"
+        case ..<3600: return "\(Int(s / 60)) min ago"
+        case ..<86400: return unit(Int(s / 3600), "hour")
+        case ..<(86400 * 30): return unit(Int(s / 86400), "day")
+        case ..<(86400 * 365): return unit(Int(s / (86400 * 30)), "month")
+        default: return unit(Int(s / (86400 * 365)), "year")
+        }
+    }
+
+    /// A one-line reading of a parsed task: `“Fix CI” · H · due fri (2d) · +ci · project:infra`.
+    static func preview(_ task: WorkTask, now: Date, calendar: Calendar) -> String {
+        var parts = ["“\(task.title.isEmpty ? "(no title)" : task.title)”"]
+        if let p = task.priority { parts.append("pri \(p.rawValue)") }
+        if let d = task.due {
+            let f = DateFormatter()
+            f.calendar = calendar; f.timeZone = calendar.timeZone; f.locale = Locale(identifier: "en_US_POSIX")
+            f.dateFormat = "EEE d MMM"
+            parts.append("due \(f.string(from: d)) (\(due(d, now: now, calendar: calendar)))")
+        }
+        if let w = task.wait, w > now { parts.append("waits \(due(w, now: now, calendar: calendar))") }
+        parts += task.tags.map { "+" + $0 }
+        if let p = task.project { parts.append("project:\(p)") }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,69 @@
+import TermUI
+import Foundation
+import PicnicCore
+
+/// Work the dashboard asks the effect runner (in the `picnic` executable) to do.
+///
+/// `Dashboard.update` never touches the store, the matcher, the clipboard or processes: it returns
+/// effects, and the runner executes them off the input path, reporting back with events:
+///
+/// | effect | the runner answers with |
+/// |---|---|
+/// | `loadTasks` | `.tasksLoaded(openTasks)` (any order; the dashboard sorts by urgency) |
+/// | `match(task, generation)` | `.matchesLoaded(task: task.uuid, generation:, matches)`; may be skipped when a newer generation is asked for |
+/// | `matchDraft(text, generation)` | `.draftMatchesLoaded(generation:, matches)`; same coalescing |
+/// | `scanHelp(tasks)` | `.strongHelpLoaded(uuids of those tasks with a strong match)` |
+/// | `loadThread(postID)` | `.threadLoaded(root:, replies:)` or `.effectFailed` |
+/// | `quit` | nothing: the loop ends and the terminal is restored |
+/// | every other effect | exactly one `.effectSucceeded(effect, message:, task:)` or `.effectFailed(effect, message:)` |
+///
+/// `editNotes` suspends curses, runs `$EDITOR` (or `vi`) on the notes and restores the screen.
+/// `openURL` runs `$BROWSER` or `xdg-open`; `copy` uses OSC 52 when allowed, else `tmux load-buffer`.
+public enum Effect: Equatable, Sendable {
+    /// Load the open tasks (pending, active, waiting).
+    case loadTasks
+    /// Match community threads to a task (tagged with a generation to drop stale answers).
+    case match(WorkTask, generation: Int)
+    /// Match threads to a task being typed in the add prompt ("already answered?").
+    case matchDraft(String, generation: Int)
+    /// Find which of these tasks have a strong match waiting (for the status-bar count and `n`/`N`).
+    case scanHelp([WorkTask])
+    /// Load a whole thread: the root post and its replies.
+    case loadThread(postID: Int64)
+    /// Add a task from a quick-add line (`"Fix CI +ci due:fri pri:H"`); answer with the new uuid in `task:`.
+    case addTask(String)
+    /// Apply quick-add modifications (`"pri:H +tag -old due:mon"`) to a task.
+    case modify(UUID, String)
+    /// Add an annotation to a task.
+    case annotate(UUID, String)
+    /// Mark a task done.
+    case markDone(UUID)
+    /// Start a task (make it active).
+    case start(UUID)
+    /// Stop an active task.
+    case stop(UUID)
+    /// Delete a task (after the person confirmed).
+    case delete(UUID)
+    /// Undo the last change to the queue.
+    case undo
+    /// Record `+` (`.helpful`) or `-` (`.hidden`: not for this task) on a thread for a task.
+    case feedback(task: UUID, post: Int64, verdict: FeedbackVerdict)
+    /// Ask the community: create a question post from the task (title, notes, tags, project).
+    case ask(WorkTask)
+    /// Open a link with `$BROWSER` or `xdg-open`.
+    case openURL(String)
+    /// Copy text to the clipboard.
+    case copy(String)
+    /// Edit a task's notes in `$EDITOR`.
+    case editNotes(UUID)
+    /// End the program.
+    case quit
+
+    /// Whether the effect changes the queue (so the tasks are reloaded afterwards).
+    public var changesQueue: Bool {
+        switch self {
+        case .addTask, .modify, .annotate, .markDone, .start, .stop, .delete, .undo, .editNotes: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import TermUI
+import Foundation
+
+/// The key bindings as data: for each mode, which key sequence triggers which action.
+///
+/// Defaults follow DESIGN.md; `Keymap.load(configAt:)` layers the user's `[keys.<mode>]` tables on
+/// top. The help overlay, the status-bar hints and `docs/Keybindings.md` are generated from it.
+public struct Keymap: Equatable, Sendable {
+    /// The bindings per mode.
+    public var bindings: [Mode: [KeySequence: Action]]
+
+    /// A keymap with exactly these bindings.
+    public init(bindings: [Mode: [KeySequence: Action]]) { self.bindings = bindings }
+
+    /// What a run of pending keys means in a mode.
+    public enum Lookup: Equatable, Sendable {
+        /// The keys complete a binding.
+        case action(Action)
+        /// The keys start one or more longer bindings: wait for the next key.
+        case pending
+        /// Nothing is bound to these keys.
+        case unbound
+    }
+
+    /// Looks up the keys typed so far in a mode.
+    public func lookup(_ keys: [Key], in mode: Mode) -> Lookup {
+        guard let table = bindings[mode], !keys.isEmpty else { return .unbound }
+        let seq = KeySequence(keys)
+        if let a = table[seq] { return .action(a) }
+        if table.keys.contains(where: { seq.isProperPrefix(of: $0) }) { return .pending }
+        return .unbound
+    }
+
+    /// The sequences bound to an action in a mode, shortest and plainest first.
+    public func sequences(for action: Action, in mode: Mode) -> [KeySequence] {
+        (bindings[mode] ?? [:]).filter { $0.value == action }.map(\.key).sorted()
+    }
+
+    /// The label of the first key bound to an action (e.g. `⏎`), or nil when unbound.
+    public func label(for action: Action, in mode: Mode) -> String? {
+        sequences(for: action, in: mode).first?.label
+    }
+
+    /// The actions of a mode in declaration order, each with its key sequences.
+    public func entries(in mode: Mode) -> [(action: Action, sequences: [KeySequence])] {
+        Action.allCases.compactMap { a in
+            let s = sequences(for: a, in: mode)
+            return s.isEmpty ? nil : (a, s)
+        }
+    }
+
+    /// The built-in bindings of DESIGN.md.
+    public static let defaults: Keymap = {
+        let moves: [KeySequence: Action] = [
+            "j": .moveDown, "down": .moveDown, "k": .moveUp, "up": .moveUp,
+            "g": .moveTop, "home": .moveTop, "G": .moveBottom, "end": .moveBottom,
+            "ctrl-d": .halfPageDown, "pagedown": .halfPageDown,
+            "ctrl-u": .halfPageUp, "pageup": .halfPageUp,
+        ]
+        var normal = moves
+        normal.merge([
+            "tab": .nextPane, "shift-tab": .nextPane, "h": .focusQueue, "left": .focusQueue,
+            "l": .focusHelp, "right": .focusHelp,
+            "enter": .open, "esc": .back, "/": .filter, "n": .nextHelped, "N": .previousHelped,
+            "a": .add, "A": .annotate, "e": .editNotes, "m": .modify, "d": .done,
+            "x": .delete, "u": .undo, "s": .startStop, "o": .openLink, "y": .copy,
+            "+": .helpful, "-": .notForThis, "p": .ask, "?": .keys, "q": .quit,
+        ]) { a, _ in a }
+        var reader = moves
+        reader.merge([
+            "space": .halfPageDown, "esc": .back, "q": .back, "h": .back, "left": .back,
+            "o": .openLink, "y": .copy, "+": .helpful, "-": .notForThis, "?": .keys,
+        ]) { a, _ in a }
+        let help: [KeySequence: Action] = [
+            "j": .moveDown, "down": .moveDown, "k": .moveUp, "up": .moveUp,
+            "g": .moveTop, "G": .moveBottom, "ctrl-d": .halfPageDown, "ctrl-u": .halfPageUp,
+            "esc": .back, "q": .back, "?": .back, "enter": .back,
+        ]
+        let prompt: [KeySequence: Action] = ["enter": .submit, "esc": .cancel, "ctrl-c": .cancel]
+        var filter = prompt
+        filter.merge(["down": .moveDown, "up": .moveUp, "pagedown": .halfPageDown, "pageup": .halfPageUp]) { a, _ in a }
+        let confirm: [KeySequence: Action] = ["y": .confirm, "n": .cancel, "esc": .cancel, "q": .cancel]
+        return Keymap(bindings: [
+            .normal: normal, .filter: filter, .add: prompt, .modify: prompt, .annotate: prompt,
+            .confirmDelete: confirm, .reader: reader, .help: help,
+        ])
+    }()
+}

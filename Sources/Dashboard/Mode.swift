@@ -1,0 +1,49 @@
+import TermUI
+/// What the keyboard is talking to right now; each mode has its own key bindings.
+///
+/// The raw value names the mode's table in `config.toml` (`[keys.normal]`, `[keys.reader]`, …).
+public enum Mode: String, CaseIterable, Hashable, Sendable {
+    /// Moving around the queue and the help pane.
+    case normal
+    /// Typing a live filter for the queue (`/`).
+    case filter
+    /// Typing a new task in quick-add syntax (`a`).
+    case add
+    /// Typing modifications for the selected task (`m`).
+    case modify
+    /// Typing an annotation for the selected task (`A`).
+    case annotate
+    /// Asking whether to delete the selected task (`x`).
+    case confirmDelete = "confirm-delete"
+    /// Reading a whole thread (`⏎`).
+    case reader
+    /// The key overlay (`?`).
+    case help
+
+    /// Whether the mode edits a line of text (unbound keys go to the line editor).
+    public var isPrompt: Bool {
+        switch self {
+        case .filter, .add, .modify, .annotate: true
+        default: false
+        }
+    }
+
+    /// How the mode is named to people.
+    public var title: String {
+        switch self {
+        case .normal: "Normal"
+        case .filter: "Filter"
+        case .add: "Add"
+        case .modify: "Modify"
+        case .annotate: "Annotate"
+        case .confirmDelete: "Confirm delete"
+        case .reader: "Reader"
+        case .help: "Keys overlay"
+        }
+    }
+}
+
+/// Which pane has the keyboard in normal mode.
+public enum Focus: String, Hashable, Sendable {
+    case queue, help
+}

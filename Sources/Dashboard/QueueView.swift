@@ -1,0 +1,89 @@
+import TermUI
+import Foundation
+import PicnicCore
+
+/// The queue pane: open tasks, most urgent first.
+enum QueueView {
+    /// Glyph for a task's status: ▶ active, ○ pending, ⏸ waiting.
+    static func glyph(_ status: TaskStatus) -> String {
+        switch status {
+        case .active: "▶"
+        case .waiting: "⏸"
+        case .pending: "○"
+        case .done: "✓"
+        case .deleted: "✗"
+        }
+    }
+
+    static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        var title = "Queue"
+        let active = state.mode == .filter ? (state.prompt?.text ?? "") : state.filterText
+        if !active.trimmingCharacters(in: .whitespaces).isEmpty {
+            title += " /" + Sanitizer.line(active)
+        }
+        let figure = state.rows.count == state.tasks.count ? "\(state.tasks.count)" : "\(state.rows.count)/\(state.tasks.count)"
+        Frame.draw(&buffer, rect, title: title, figure: state.loaded ? figure : "", focused: focused)
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty else { return }
+        if !state.loaded {
+            buffer.write("Loading…", x: inner.x + 1, y: inner.y, style: .dim, clip: inner)
+            return
+        }
+        if state.rows.isEmpty {
+            let lines = state.tasks.isEmpty
+                ? ["Nothing in the queue.", "Press \(state.keymap.label(for: .add, in: .normal) ?? "a") to add a task."]
+                : ["No task matches the filter.", "Esc clears it."]
+            for (i, l) in lines.enumerated() where i < inner.height {
+                buffer.write(l, x: inner.x + 1, y: inner.y + i, style: .dim, clip: inner)
+            }
+            return
+        }
+        for row in 0..<inner.height {
+            let index = state.queueScroll + row
+            guard index < state.rows.count else { break }
+            let task = state.rows[index]
+            let line = self.line(task, state: state, width: inner.width, selected: task.uuid == state.selected)
+            buffer.write(line, x: inner.x, y: inner.y + row, clip: inner)
+        }
+    }
+
+    /// One row: marker, status, help dot, title with tags and project, priority, due.
+    static func line(_ task: WorkTask, state: AppState, width: Int, selected: Bool) -> StyledLine {
+        var left = StyledLine()
+        left.append(selected ? "›" : " ", .accent)
+        left.append(glyph(task.status), task.status == .active ? Style.accent.with(.bold) : .normal)
+        left.append(state.strongHelp.contains(task.uuid) ? "●" : " ", .strong)
+        left.append(" ")
+        var right = StyledLine()
+        let showRight = width >= 24
+        if showRight {
+            let pri = task.priority?.rawValue ?? " "
+            let priStyle: Style = switch task.priority {
+            case .H: Style.priorityHigh.with(.bold)
+            case .M: .priorityMedium
+            case .L: .priorityLow
+            case nil: .normal
+            }
+            right.append(" " + pri, priStyle)
+            if let due = task.due {
+                let text = Describe.due(due, now: state.now, calendar: state.calendar)
+                let overdue = due < state.now && text.hasPrefix("-")
+                right.append(" " + TextLayout.pad(text, to: 5, align: .right), overdue ? Style.overdue.with(.bold) : text == "today" ? .due : .dim)
+            } else {
+                right.append("      ")
+            }
+        }
+        let middleWidth = max(0, width - left.width - right.width)
+        var middle = StyledLine(Sanitizer.line(task.title), selected ? Style.normal.with(.bold) : .normal)
+        for tag in task.tags { middle.append(" +" + Sanitizer.line(tag), .tag) }
+        if let p = task.project, !p.isEmpty { middle.append(" " + Sanitizer.line(p), .project) }
+        middle = middle.clipped(to: middleWidth)
+        let pad = max(0, middleWidth - middle.width)
+        var line = left
+        line.spans += middle.spans
+        if pad > 0 { line.append(String(repeating: " ", count: pad)) }
+        line.spans += right.spans
+        return selected ? line.map { $0.selected() } : line
+    }
+}

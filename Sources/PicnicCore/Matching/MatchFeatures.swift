@@ -1,0 +1,139 @@
+import Foundation
+
+/// The rerank's view of one thread for one query: each feature roughly in [0, 1].
+public struct MatchFeatures: Sendable {
+    /// Per-field BM25, normalised by the best score the query could reach.
+    public var title = 0.0, body = 0.0, answers = 0.0, tags = 0.0
+    /// Share (idf-weighted) of the task title's terms found in the thread's title.
+    public var titleCover = 0.0
+    /// Share of the thread title's words that the query contains (the other direction).
+    public var postTitleCover = 0.0
+    /// Share (weight × idf) of all query terms found anywhere in the thread.
+    public var cover = 0.0
+    /// The task's tags or project equal a post tag or the space.
+    public var labelMatch = 0.0
+    public var answered = 0.0, accepted = 0.0
+    /// log(1 + votes), scaled so 100 votes ≈ 1.
+    public var votes = 0.0
+    /// exp(-age / 1 year).
+    public var recency = 0.0
+    public var helpfulHere = 0.0, helpfulSimilar = 0.0
+
+    /// Terms found, by field (in query order).
+    public var matched: [String: Set<MatchField>] = [:]
+    /// Labels (tags/project) that matched a post tag or the space.
+    public var matchedLabels: [String] = []
+
+    public init() {}
+
+    /// The features in `RankerWeights.names` order.
+    public var vector: [Double] {
+        [title, body, answers, tags, titleCover, postTitleCover, cover, labelMatch,
+         answered, accepted, votes, recency, helpfulHere, helpfulSimilar]
+    }
+}
+
+extension MatchFeatures {
+    static let k1 = 1.2
+    static let b = 0.75
+    /// Characters of body and answers read per thread: enough to judge, bounded for speed.
+    static let bodyLimit = 6_000
+    static let answersLimit = 12_000
+
+    /// Computes the features of `candidate` for `query`.
+    public static func compute(query: MatchQuery, candidate c: ThreadCandidate, stats: CorpusStats,
+                               now: Date) -> MatchFeatures {
+        var f = MatchFeatures()
+        let terms = query.terms
+        guard !terms.isEmpty || !query.labels.isEmpty else { return f }
+        var index: [String: Int] = [:]
+        for (i, t) in terms.enumerated() { index[t.stem] = i }
+        let idf = terms.map { stats.idf($0.stem) }
+        var firstBytes = Set<UInt8>()
+        for t in terms { if let b = t.stem.utf8.first { firstBytes.insert(b) } }
+
+        var stemCache: [[UInt8]: Int] = [:]
+        func count(_ text: String, limit: Int) -> (tf: [Int], length: Int) {
+            var tf = [Int](repeating: 0, count: terms.count)
+            var length = 0
+            Tokenizer.forEachWord(text, limit: limit) { word in
+                length += 1
+                guard let first = word.first, firstBytes.contains(first) else { return }
+                let i: Int
+                if let cached = stemCache[word] {
+                    i = cached
+                } else {
+                    var s = word
+                    PorterStemmer.stem(&s)
+                    i = index[String(decoding: s, as: UTF8.self)] ?? -1
+                    stemCache[word] = i
+                }
+                if i >= 0 { tf[i] += 1 }
+            }
+            return (tf, length)
+        }
+
+        let tagText = c.post.tags.joined(separator: " ")
+        let fields: [(MatchField, String, Int)] = [
+            (.title, c.post.title, .max), (.tags, tagText, .max),
+            (.body, c.post.body, bodyLimit), (.answers, c.answersText, answersLimit),
+        ]
+        var best = 0.0
+        for (i, t) in terms.enumerated() { best += t.weight * idf[i] * (k1 + 1) }
+        var found = [Bool](repeating: false, count: terms.count)
+        for (field, text, limit) in fields {
+            let (tf, length) = count(text, limit: limit)
+            let avg = max(stats.averageLength[field] ?? Double(max(length, 1)), 1)
+            var s = 0.0
+            for i in terms.indices where tf[i] > 0 {
+                let x = Double(tf[i])
+                s += terms[i].weight * idf[i] * x * (k1 + 1) / (x + k1 * (1 - b + b * Double(length) / avg))
+                found[i] = true
+                f.matched[terms[i].stem, default: []].insert(field)
+            }
+            let v = best > 0 ? s / best : 0
+            switch field {
+            case .title: f.title = v
+            case .tags: f.tags = v
+            case .body: f.body = v
+            case .answers: f.answers = v
+            }
+        }
+
+        var titleAll = 0.0, titleHit = 0.0, all = 0.0, hit = 0.0
+        for (i, t) in terms.enumerated() {
+            all += t.weight * idf[i]
+            if found[i] { hit += t.weight * idf[i] }
+            if t.inTitle {
+                titleAll += idf[i]
+                if f.matched[t.stem]?.contains(.title) == true { titleHit += idf[i] }
+            }
+        }
+        f.cover = all > 0 ? hit / all : 0
+        f.titleCover = titleAll > 0 ? titleHit / titleAll : 0
+
+        var postWords = 0, postHits = 0
+        Tokenizer.forEachWord(c.post.title) { word in
+            let w = String(decoding: word, as: UTF8.self)
+            if Stopwords.contains(w) { return }
+            postWords += 1
+            if let i = stemCache[word] ?? index[PorterStemmer.stem(w)], i >= 0 { postHits += 1 }
+        }
+        f.postTitleCover = postWords > 0 ? Double(postHits) / Double(postWords) : 0
+
+        if !query.labels.isEmpty {
+            var labels = Set(c.post.tags.map(MatchQuery.label))
+            labels.insert(MatchQuery.label(c.post.space))
+            f.matchedLabels = query.labels.intersection(labels).sorted()
+            f.labelMatch = min(1, Double(f.matchedLabels.count) / 2)
+        }
+        f.answered = c.answerCount > 0 ? 1 : 0
+        f.accepted = c.hasAccepted ? 1 : 0
+        f.votes = min(1.5, log1p(Double(max(0, c.post.votes))) / log(101))
+        let age = max(0, now.timeIntervalSince(c.post.created)) / (365 * 86_400)
+        f.recency = exp(-age)
+        f.helpfulHere = c.helpfulHere ? 1 : 0
+        f.helpfulSimilar = c.helpfulSimilar
+        return f
+    }
+}

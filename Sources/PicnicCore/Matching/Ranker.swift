@@ -1,0 +1,72 @@
+import Foundation
+
+/// Orders candidate threads for a query: features → linear score → calibrated confidence, with
+/// the reason each thread matched. Shared by every front end (dashboard, CLI, capture, eval).
+public struct Ranker: Sendable {
+    /// Confidence at or above which a match is shown as strong. Calibrated on SemEval-2016 dev so
+    /// that strong matches are relevant at least 70% of the time (docs/Matching.md).
+    public static let strongThreshold = 0.5
+
+    public var weights: RankerWeights
+    public var strongThreshold: Double
+
+    public init(weights: RankerWeights = .standard, strongThreshold: Double = Ranker.strongThreshold) {
+        self.weights = weights
+        self.strongThreshold = strongThreshold
+    }
+
+    /// Scores every candidate and returns the best `limit`, best first (ties: newer first).
+    public func rank(query: MatchQuery, candidates: [ThreadCandidate], stats: CorpusStats,
+                     limit: Int, now: Date = Date()) -> [ThreadMatch] {
+        var scored: [(ThreadMatch, Double)] = []
+        scored.reserveCapacity(candidates.count)
+        for c in candidates {
+            let f = MatchFeatures.compute(query: query, candidate: c, stats: stats, now: now)
+            scored.append((match(c, f, query: query, stats: stats), c.post.created.timeIntervalSince1970))
+        }
+        scored.sort { a, b in
+            a.0.score != b.0.score ? a.0.score > b.0.score
+                : (a.1 != b.1 ? a.1 > b.1 : a.0.post.id < b.0.post.id)
+        }
+        return scored.prefix(max(0, limit)).map(\.0)
+    }
+
+    /// The match entry for one candidate with its computed features.
+    public func match(_ c: ThreadCandidate, _ f: MatchFeatures, query: MatchQuery, stats: CorpusStats) -> ThreadMatch {
+        let hasEvidence = !f.matched.isEmpty || !f.matchedLabels.isEmpty || c.helpfulHere
+        let score = weights.score(f.vector)
+        var confidence = 1 / (1 + exp(-score))
+        if !hasEvidence { confidence = min(confidence, 0.05) }
+        let matched = query.terms.compactMap { t -> TermMatch? in
+            guard let fields = f.matched[t.stem] else { return nil }
+            return TermMatch(word: t.word, fields: MatchField.allCases.filter(fields.contains))
+        }
+        return ThreadMatch(
+            post: c.post, answers: c.answerCount, accepted: c.hasAccepted, score: score,
+            confidence: confidence, strong: confidence >= strongThreshold && hasEvidence,
+            reason: Self.reason(query: query, features: f, candidate: c, stats: stats),
+            matched: matched, helpful: c.helpfulHere)
+    }
+
+    /// `“arm64” “runner” in title; “flaky” in answers; tag ci`: each term listed once, under the
+    /// strongest field it was found in, the rarest terms first.
+    static func reason(query: MatchQuery, features f: MatchFeatures, candidate c: ThreadCandidate,
+                       stats: CorpusStats) -> String {
+        var parts: [String] = []
+        if c.helpfulHere { parts.append("you marked it helpful") }
+        var listed = Set<String>()
+        for field in [MatchField.title, .tags, .body, .answers] {
+            let words = query.terms
+                .filter { f.matched[$0.stem]?.contains(field) == true && !listed.contains($0.stem) }
+                .sorted { $0.weight * stats.idf($0.stem) > $1.weight * stats.idf($1.stem) }
+            guard !words.isEmpty else { continue }
+            for w in words { listed.insert(w.stem) }
+            var shown = words.prefix(4).map { "“\($0.word)”" }.joined(separator: " ")
+            if words.count > 4 { shown += " +\(words.count - 4)" }
+            parts.append("\(shown) in \(field.rawValue)")
+        }
+        for label in f.matchedLabels { parts.append("tag \(label)") }
+        if c.helpfulSimilar >= 0.3 { parts.append("helped with a similar task") }
+        return parts.isEmpty ? "no terms in common" : parts.joined(separator: "; ")
+    }
+}

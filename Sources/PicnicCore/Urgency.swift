@@ -1,0 +1,74 @@
+import Foundation
+
+/// How urgent a task is: a sum of weighted terms in the spirit of Taskwarrior's urgency
+/// (same coefficients), documented in docs/Urgency.md. Higher is more urgent.
+public enum Urgency {
+    /// The weights of each term.
+    public enum Coefficient {
+        public static let next = 15.0
+        public static let due = 12.0
+        public static let priorityH = 6.0
+        public static let priorityM = 3.9
+        public static let priorityL = 1.8
+        public static let active = 4.0
+        public static let age = 2.0
+        public static let tags = 1.0
+        public static let annotations = 1.0
+        public static let project = 1.0
+        public static let waiting = -3.0
+        /// Age at which the age term is full.
+        public static let ageMaxDays = 365.0
+    }
+
+    /// The urgency of `task` at `now`; 0 for done and deleted tasks.
+    public static func score(_ task: WorkTask, now: Date) -> Double {
+        guard task.status.isOpen else { return 0 }
+        var u = 0.0
+        if task.tags.contains("next") { u += Coefficient.next }
+        if let due = task.due { u += Coefficient.due * dueFactor(due, now: now) }
+        switch task.priority {
+        case .H: u += Coefficient.priorityH
+        case .M: u += Coefficient.priorityM
+        case .L: u += Coefficient.priorityL
+        case nil: break
+        }
+        if task.status == .active { u += Coefficient.active }
+        let ageDays = max(0, now.timeIntervalSince(task.created) / 86400)
+        u += Coefficient.age * min(ageDays / Coefficient.ageMaxDays, 1)
+        u += Coefficient.tags * countFactor(task.tags.count)
+        u += Coefficient.annotations * countFactor(task.annotations.count)
+        if let p = task.project, !p.isEmpty { u += Coefficient.project }
+        if task.status == .waiting { u += Coefficient.waiting }
+        return u
+    }
+
+    /// 0.2 when due two weeks or more ahead, rising linearly to 1.0 at a week overdue.
+    public static func dueFactor(_ due: Date, now: Date) -> Double {
+        let daysOverdue = now.timeIntervalSince(due) / 86400
+        if daysOverdue >= 7 { return 1 }
+        if daysOverdue >= -14 { return (daysOverdue + 14) * 0.8 / 21 + 0.2 }
+        return 0.2
+    }
+
+    /// 0 for none, 0.8 for one, 0.9 for two, 1.0 for three or more.
+    static func countFactor(_ n: Int) -> Double {
+        switch n {
+        case 0: return 0
+        case 1: return 0.8
+        case 2: return 0.9
+        default: return 1
+        }
+    }
+
+    /// Most urgent first; ties broken by earlier due, then older, then smaller number.
+    public static func sorted(_ tasks: [WorkTask], now: Date) -> [WorkTask] {
+        let scored = tasks.map { ($0, score($0, now: now)) }
+        return scored.sorted { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            let da = a.0.due ?? .distantFuture, db = b.0.due ?? .distantFuture
+            if da != db { return da < db }
+            if a.0.created != b.0.created { return a.0.created < b.0.created }
+            return (a.0.number ?? .max) < (b.0.number ?? .max)
+        }.map(\.0)
+    }
+}

@@ -1,1 +1,0 @@
-// PicnicFormats: see docs/CodebaseGuide.md

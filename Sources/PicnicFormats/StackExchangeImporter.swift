@@ -1,0 +1,118 @@
+import Foundation
+import PicnicCore
+
+/// Reads a Stack Exchange data-dump `Posts.xml`: questions and their answers as threads.
+///
+/// Rows with `PostTypeId` 1 become questions, 2 answers (parent by `ParentId`, `accepted` when
+/// the question's `AcceptedAnswerId` names them, title taken from the question); other post
+/// types (tag wikis, …) are counted as skipped. Bodies are HTML turned into plain text.
+public struct StackExchangeImporter {
+    /// The site name, used as the space and in the source (`stackexchange:SITE`).
+    public var site: String
+
+    public init(site: String) { self.site = site }
+
+    /// The site name a dump file suggests: `beer.stackexchange.Posts.xml` → `beer`,
+    /// `dumps/beer/Posts.xml` → `beer`.
+    public static func siteName(for url: URL) -> String {
+        let name = url.lastPathComponent
+        var stem = name
+        for suffix in ["Posts.xml", ".xml"] where stem.hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)); break }
+        stem = stem.trimmingCharacters(in: CharacterSet(charactersIn: ".-_"))
+        for suffix in [".stackexchange.com", ".stackexchange", ".com"] where stem.hasSuffix(suffix) {
+            stem = String(stem.dropLast(suffix.count))
+        }
+        if stem.isEmpty { stem = url.deletingLastPathComponent().lastPathComponent }
+        return stem.isEmpty ? "stackexchange" : stem
+    }
+
+    /// Parses the file at `url`.
+    public func read(_ url: URL) throws -> ImportBatch {
+        try parse(FormatError.readFile(url), file: url.path)
+    }
+
+    /// Parses dump bytes; `file` names the input in errors.
+    public func parse(_ data: Data, file: String) throws -> ImportBatch {
+        let xml = try XMLTokenizer(data: data, file: file)
+        let source = "stackexchange:\(site)"
+        var batch = ImportBatch(source: source)
+        var rootSeen = false
+        var questions: [String: Int] = [:] // source id -> index in batch.posts
+        var acceptedIDs = Set<String>()
+        while let event = try xml.next() {
+            guard case .start(let name, let attributes) = event else { continue }
+            if !rootSeen {
+                guard name == "posts" else { throw xml.error("expected <posts> as the root element, found <\(name)>") }
+                rootSeen = true
+                continue
+            }
+            guard name == "row" else { try xml.skipElement(); continue }
+            let at = xml.offset
+            var a = RowAttributes()
+            for attr in attributes { a.set(attr.name, attr.value) }
+            guard let id = a.id, !id.isEmpty else { throw xml.error("row without an Id attribute", at: at) }
+            let type = a.postTypeId ?? ""
+            guard type == "1" || type == "2" else { batch.skipped += 1; continue }
+            guard let created = Timestamps.iso8601(a.creationDate ?? "") else {
+                throw xml.error("row \(id): expected CreationDate like 2014-01-21T20:26:05.383", at: at)
+            }
+            let author = SafeText.line(a.ownerDisplayName ?? a.ownerUserId.map { "user \($0)" } ?? "")
+            var post = Post(kind: type == "1" ? .question : .answer,
+                            title: SafeText.line(a.title ?? ""),
+                            body: HTMLText.plainText(a.body ?? ""),
+                            tags: Self.tags(a.tags ?? ""), author: author, space: site, created: created,
+                            votes: Int(a.score ?? "") ?? 0, source: source, sourceID: id)
+            if type == "1" {
+                if let acc = a.acceptedAnswerId { acceptedIDs.insert(acc) }
+                questions[id] = batch.posts.count
+                batch.posts.append(ImportedPost(post: post))
+            } else {
+                guard let parent = a.parentId, !parent.isEmpty else {
+                    throw xml.error("answer \(id): expected a ParentId attribute", at: at)
+                }
+                post.title = ""
+                batch.posts.append(ImportedPost(post: post, parentSourceID: parent))
+            }
+        }
+        for i in batch.posts.indices where batch.posts[i].post.kind == .answer {
+            if acceptedIDs.contains(batch.posts[i].sourceID) { batch.posts[i].post.accepted = true }
+            if let q = questions[batch.posts[i].parentSourceID ?? ""] {
+                batch.posts[i].post.title = batch.posts[q].post.title
+                batch.posts[i].post.tags = batch.posts[q].post.tags
+            }
+        }
+        batch.orderParentsFirst()
+        return batch
+    }
+
+    /// Tags in either dump form: `<a><b>` or `|a|b|`.
+    public static func tags(_ s: String) -> [String] {
+        guard !s.isEmpty else { return [] }
+        let separators: Set<Character> = s.first == "|" ? ["|"] : ["<", ">"]
+        return s.split(whereSeparator: { separators.contains($0) })
+            .map { SafeText.line(String($0)) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The attributes of a dump row that Picnic reads.
+private struct RowAttributes {
+    var id, postTypeId, parentId, acceptedAnswerId, creationDate, score: String?
+    var body, title, tags, ownerUserId, ownerDisplayName: String?
+
+    mutating func set(_ name: String, _ value: String) {
+        switch name {
+        case "Id": id = value
+        case "PostTypeId": postTypeId = value
+        case "ParentId": parentId = value
+        case "AcceptedAnswerId": acceptedAnswerId = value
+        case "CreationDate": creationDate = value
+        case "Score": score = value
+        case "Body": body = value
+        case "Title": title = value
+        case "Tags": tags = value
+        case "OwnerUserId": ownerUserId = value
+        case "OwnerDisplayName": ownerDisplayName = value
+        default: break
+        }
+    }
+}

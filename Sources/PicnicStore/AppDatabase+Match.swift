@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import PicnicCore
+
+/// Knobs of one match run.
+public struct MatchOptions: Sendable {
+    /// How many threads to return.
+    public var limit: Int
+    /// Rank exactly these threads (root ids) instead of asking the index for candidates
+    /// (used by the evaluation, where each question comes with its own candidates).
+    public var within: [Int64]?
+    /// Record the outcome in `match_cache` (for `picnic status`); only for real tasks.
+    public var recordCache: Bool
+    /// "Now", for recency.
+    public var now: Date
+    public var ranker: Ranker
+
+    public init(limit: Int = 10, within: [Int64]? = nil, recordCache: Bool = true, now: Date = Date(),
+                ranker: Ranker = Ranker()) {
+        self.limit = limit
+        self.within = within
+        self.recordCache = recordCache
+        self.now = now
+        self.ranker = ranker
+    }
+}
+
+extension AppDatabase {
+    /// Threads that may help with `task`, best first: the one entry point every front end uses.
+    /// Records the outcome in the match cache.
+    public func match(task: WorkTask, limit: Int = 10) throws -> [ThreadMatch] {
+        try match(task: task, options: MatchOptions(limit: limit))
+    }
+
+    /// Matches for a task with explicit options.
+    public func match(task: WorkTask, options: MatchOptions) throws -> [ThreadMatch] {
+        let query = MatchQuery(task: task)
+        let result = try match(query: query, taskUUID: task.uuid, options: options)
+        if options.recordCache && options.within == nil {
+            try recordMatch(task: task, result: result)
+        }
+        return result
+    }
+
+    /// Matches for free text being typed (a quick-add draft, a capture line): "already answered?".
+    /// Nothing is recorded.
+    public func match(draft: String, limit: Int = 5) throws -> [ThreadMatch] {
+        var options = MatchOptions(limit: limit)
+        options.recordCache = false
+        return try match(query: MatchQuery(text: draft), taskUUID: nil, options: options)
+    }
+
+    /// The matcher proper: candidates from FTS5, features, rerank.
+    public func match(query: MatchQuery, taskUUID: UUID?, options: MatchOptions) throws -> [ThreadMatch] {
+        guard options.limit > 0 else { return [] }
+        let (candidates, stats) = try pool.read { db -> ([ThreadCandidate], CorpusStats) in
+            try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options, db)
+        }
+        return options.ranker.rank(query: query, candidates: candidates, stats: stats,
+                                   limit: options.limit, now: options.now)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import PicnicCore
+
+/// What importing one source did: the numbers of the summary line.
+public struct SourceImportResult: Equatable, Sendable {
+    public var added = 0
+    public var updated = 0
+    /// Posts already stored with the same content (nothing written).
+    public var skipped = 0
+    /// Stored posts of the source that the import no longer holds (complete sources only).
+    public var removed = 0
+    /// The store id of every imported post, by source id.
+    public var ids: [String: Int64] = [:]
+
+    public init() {}
+}
+
+extension AppDatabase {
+    /// Imports the posts of one `source` idempotently, in ONE transaction (all or nothing).
+    ///
+    /// Posts whose source id is stored with the same content are skipped, changed ones updated,
+    /// new ones added; with `removeMissing`, stored posts of the source that `items` lacks are
+    /// deleted (a docs folder whose file was removed). `progress(done, total)` is called as
+    /// chunks are written. Items should come thread by thread (each root, then its replies).
+    public func importSource(_ source: String, _ items: [PostImport], removeMissing: Bool,
+                             progress: ((Int, Int) -> Void)? = nil) throws -> SourceImportResult {
+        try write { db in
+            var result = SourceImportResult()
+            var existing: [String: Post] = [:]
+            var sidByID: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT \(PostRow.columns) FROM posts WHERE source = ?", arguments: [source]) {
+                let p = PostRow.decode(row)
+                guard let sid = p.sourceID else { continue }
+                existing[sid] = p
+                sidByID[p.id] = sid
+            }
+            var changed: [PostImport] = []
+            changed.reserveCapacity(items.count)
+            for var item in items {
+                item.post.source = source
+                if let sid = item.post.sourceID, let old = existing[sid],
+                   Self.sameContent(old, item.post, oldParent: old.parent.flatMap { sidByID[$0] }, newParent: item.parentSourceID) {
+                    result.skipped += 1
+                    result.ids[sid] = old.id
+                } else {
+                    changed.append(item)
+                }
+            }
+            let chunk = 5000
+            var done = 0
+            progress?(0, changed.count)
+            while done < changed.count {
+                let slice = Array(changed[done..<min(done + chunk, changed.count)])
+                let summary = try Self.importPosts(slice, db)
+                result.added += summary.inserted
+                result.updated += summary.updated
+                for (item, id) in zip(slice, summary.ids) { if let sid = item.post.sourceID { result.ids[sid] = id } }
+                done += slice.count
+                progress?(done, changed.count)
+            }
+            if removeMissing {
+                let keep = Set(items.compactMap(\.post.sourceID))
+                // Replies first, so that a removed root never takes a kept reply with it unseen.
+                let gone = existing.values.filter { !keep.contains($0.sourceID ?? "") }
+                    .sorted { ($0.parent != nil ? 0 : 1, $0.id) < ($1.parent != nil ? 0 : 1, $1.id) }
+                for post in gone {
+                    guard let root = try ThreadIndex.root(of: post.id, db) else { continue } // went with its root
+                    try ThreadIndex.unindex(root, db)
+                    try db.execute(sql: "DELETE FROM posts WHERE id = ?", arguments: [post.id])
+                    if root != post.id { try ThreadIndex.index(root, db) }
+                    result.removed += 1
+                }
+            }
+            return result
+        }
+    }
+
+    /// The source ids and ids of every stored post of `source`.
+    public func postIDs(source: String) throws -> [String: Int64] {
+        try pool.read { db in
+            var out: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT source_id, id FROM posts WHERE source = ? AND source_id IS NOT NULL",
+                                        arguments: [source]) {
+                out[row[0]] = row[1]
+            }
+            return out
+        }
+    }
+
+    static func sameContent(_ a: Post, _ b: Post, oldParent: String?, newParent: String?) -> Bool {
+        a.kind == b.kind && a.title == b.title && a.body == b.body && a.tags == PostRow.normalizedTags(b.tags)
+            && a.author == b.author && a.space == b.space && a.votes == b.votes && a.accepted == b.accepted
+            && a.url == b.url && abs(a.created.timeIntervalSince1970 - b.created.timeIntervalSince1970) < 0.001
+            && (newParent == nil ? a.parent == nil : oldParent == newParent)
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import PicnicCore
+
+extension AppDatabase {
+    // MARK: Reading
+
+    /// The tasks passing `filter`, most urgent first.
+    public func tasks(matching filter: TaskFilter, now: Date = Date()) throws -> [WorkTask] {
+        var load = filter.statuses
+        if load.contains(.pending) { load.insert(.waiting) } // a waiting task whose date passed is pending
+        let list = load.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE status IN (\(list))")
+        }
+        let tasks = rows.map { TaskRecord.task($0, now: now) }.filter { filter.matches($0, now: now) }
+        return Urgency.sorted(tasks, now: now)
+    }
+
+    /// Every task, open ones first by number, then closed ones by completion (for export).
+    public func allTasks(includeClosed: Bool, now: Date = Date()) throws -> [WorkTask] {
+        let whereClause = includeClosed ? "" : "WHERE status IN ('pending', 'active', 'waiting')"
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(TaskRecord.columns) FROM tasks \(whereClause)
+                ORDER BY number IS NULL, number, coalesce(completed, modified), created, rowid
+                """).map { TaskRecord.task($0, now: now) }
+        }
+    }
+
+    /// The task a person means by `ref`: a short number, a UUID or a UUID prefix (4+ characters).
+    /// Throws a usage error when there is no such task or the prefix is ambiguous.
+    public func task(ref: String, now: Date = Date()) throws -> WorkTask {
+        try read { db in try Self.resolve(ref, db, now: now) }
+    }
+
+    /// Tags in use on open tasks, most used first (for completion).
+    public func knownTags() throws -> [String] {
+        let rows = try read { db in
+            try String.fetchAll(db, sql: "SELECT tags FROM tasks WHERE status IN ('pending', 'active', 'waiting') AND tags != ''")
+        }
+        var counts: [String: Int] = [:]
+        for r in rows { for t in TaskRecord.words(r) { counts[t, default: 0] += 1 } }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// Projects in use on open tasks, most used first (for completion).
+    public func knownProjects() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT project FROM tasks WHERE project IS NOT NULL AND status IN ('pending', 'active', 'waiting')
+                GROUP BY project ORDER BY count(*) DESC, project
+                """)
+        }
+    }
+
+    // MARK: Writing (each call is one IMMEDIATE transaction and one undoable change)
+
+    /// Adds one task from a parsed quick-add line; returns it with its short number.
+    @discardableResult
+    public func addTask(_ draft: TaskModification, now: Date = Date()) throws -> WorkTask {
+        try addTasks([draft], now: now)[0]
+    }
+
+    /// Adds several tasks in one transaction (one undo step); returns them with their numbers.
+    @discardableResult
+    public func addTasks(_ drafts: [TaskModification], now: Date = Date()) throws -> [WorkTask] {
+        let now = now.truncatedToSeconds
+        return try writeChange("add") { db in
+            var added: [WorkTask] = []
+            for draft in drafts {
+                guard !draft.title.isEmpty else { throw PicnicError.usage("empty title: a task needs some words besides its attributes") }
+                var task = draft.makeTask(now: now)
+                task.number = try Self.nextNumber(db)
+                try Self.insert(task, db)
+                added.append(task)
+            }
+            try UndoJournal.relabel(added.count == 1 ? "add \(Self.describe(added[0]))" : "add \(added.count) tasks", in: db)
+            return added
+        }
+    }
+
+    /// Marks tasks done (they give up their short numbers). Throws before writing if any ref is bad.
+    @discardableResult
+    public func markDone(refs: [String], now: Date = Date()) throws -> [WorkTask] {
+        try update(refs, verb: "done", now: now) { task, now in
+            guard task.status.isOpen else { throw PicnicError.usage("task \(Self.name(task)) is already \(task.status.rawValue)") }
+            task.status = .done
+            task.completed = now
+            task.number = nil
+        }
+    }
+
+    /// Marks the tasks with these UUIDs done.
+    @discardableResult
+    public func markDone(ids: [UUID], now: Date = Date()) throws -> [WorkTask] {
+        try markDone(refs: ids.map(\.uuidString), now: now)
+    }
+
+    /// Starts working on a task (status active).
+    @discardableResult
+    public func start(ref: String, now: Date = Date()) throws -> WorkTask {
+        try update([ref], verb: "start", now: now) { task, now in
+            guard task.status.isOpen else { throw PicnicError.usage("task \(Self.name(task)) is \(task.status.rawValue)") }
+            guard task.status != .active else { throw PicnicError.usage("task \(Self.name(task)) is already started") }
+            task.status = .active
+            task.started = now
+        }[0]
+    }
+
+    /// Stops working on a task (back to pending, or waiting if its wait date is ahead).
+    @discardableResult
+    public func stop(ref: String, now: Date = Date()) throws -> WorkTask {
+        try update([ref], verb: "stop", now: now) { task, now in
+            guard task.status == .active else { throw PicnicError.usage("task \(Self.name(task)) is not started") }
+            task.status = TaskModification.status(.pending, wait: task.wait, now: now)
+            task.started = nil
+        }[0]
+    }
+
+    /// Applies a parsed modification (`+tag -tag project: due:…`, new title words) to a task.
+    @discardableResult
+    public func modify(ref: String, with change: TaskModification, now: Date = Date()) throws -> WorkTask {
+        try update([ref], verb: "modify", now: now) { task, now in
+            change.apply(to: &task, now: now)
+        }[0]
+    }
+
+    /// Adds a timestamped note to a task.
+    @discardableResult
+    public func annotate(ref: String, text: String, now: Date = Date()) throws -> WorkTask {
+        guard !text.allSatisfy(\.isWhitespace) else { throw PicnicError.usage("empty annotation") }
+        return try update([ref], verb: "annotate", now: now) { task, now in
+            task.annotations.append(Annotation(entry: now, text: text))
+        }[0]
+    }
+
+    /// Marks tasks deleted (kept for undo and export; they give up their numbers).
+    @discardableResult
+    public func delete(refs: [String], now: Date = Date()) throws -> [WorkTask] {
+        try update(refs, verb: "delete", now: now) { task, now in
+            guard task.status != .deleted else { throw PicnicError.usage("task \(Self.name(task)) is already deleted") }
+            task.status = .deleted
+            task.number = nil
+            if task.completed == nil { task.completed = now }
+        }
+    }
+
+    /// Reverts the newest change made by any command or process; returns what it was, or nil.
+    public func undo() throws -> String? {
+        try mapErrors {
+            try pool.writeWithoutTransaction { db in
+                var label: String?
+                try db.inTransaction(.immediate) {
+                    label = try UndoJournal.undoLast(in: db)
+                    return .commit
+                }
+                return label
+            }
+        }
+    }
+
+    /// Inserts or updates tasks by UUID, keeping every field (for importers). An open task keeps
+    /// its number when it is free, else gets the smallest free one; closed tasks hold none.
+    /// Returns how many were inserted and how many updated. One transaction, one undo step.
+    @discardableResult
+    public func saveImportedTasks(_ tasks: [WorkTask], label: String = "import") throws -> (inserted: Int, updated: Int) {
+        try writeChange(label) { db in
+            var inserted = 0, updated = 0
+            for var task in tasks {
+                task.tags = task.tags.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: "_") }.filter { !$0.isEmpty }
+                let key = task.uuid.uuidString.lowercased()
+                let existing = try Row.fetchOne(db, sql: "SELECT number FROM tasks WHERE uuid = ?", arguments: [key])
+                if task.status.isOpen {
+                    let wanted = task.number ?? existing?[0]
+                    var free = false
+                    if let n = wanted, n > 0 {
+                        free = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM tasks WHERE number = ? AND uuid != ?)", arguments: [n, key]) ?? false)
+                    }
+                    task.number = free ? wanted : try Self.nextNumber(db, excluding: key)
+                } else {
+                    task.number = nil
+                }
+                if existing != nil {
+                    try Self.update(task, db)
+                    updated += 1
+                } else {
+                    try Self.insert(task, db)
+                    inserted += 1
+                }
+            }
+            try UndoJournal.relabel("\(label) \(inserted + updated) tasks", in: db)
+            return (inserted, updated)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import PicnicCore
+
+/// How a `Post` maps to a `posts` row.
+enum PostRow {
+    static let columns = "id, kind, title, body, tags, author, space, created, votes, accepted, parent, url, source, source_id"
+
+    static let insertSQL = """
+        INSERT INTO posts (kind, title, body, tags, author, space, created, votes, accepted, parent, url, source, source_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static let updateSQL = """
+        UPDATE posts SET kind = ?, title = ?, body = ?, tags = ?, author = ?, space = ?, created = ?,
+               votes = ?, accepted = ?, parent = ?, url = ?, source = ?, source_id = ?
+         WHERE id = ?
+        """
+
+    /// The values of every column but `id`, in `insertSQL` order.
+    static func arguments(_ p: Post) -> StatementArguments {
+        [p.kind.rawValue, p.title, p.body, encodeTags(p.tags), p.author, p.space,
+         p.created.timeIntervalSince1970, p.votes, p.accepted, p.parent, p.url, p.source, p.sourceID]
+    }
+
+    static func decode(_ row: Row) -> Post {
+        Post(id: row[0], kind: PostKind(rawValue: row[1]) ?? .question, title: row[2], body: row[3],
+             tags: decodeTags(row[4]), author: row[5], space: row[6],
+             created: Date(timeIntervalSince1970: row[7]), votes: row[8], accepted: row[9],
+             parent: row[10], url: row[11], source: row[12], sourceID: row[13])
+    }
+
+    static func encodeTags(_ tags: [String]) -> String {
+        guard !tags.isEmpty, let data = try? JSONEncoder().encode(tags) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeTags(_ text: String) -> [String] {
+        guard text != "[]" else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+
+    /// Tags as people type them: split on commas, trimmed, empty ones dropped, duplicates removed.
+    static func normalizedTags(_ tags: [String]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for raw in tags.flatMap({ $0.split(separator: ",") }) {
+            let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !t.isEmpty, seen.insert(t).inserted { out.append(t) }
+        }
+        return out
+    }
+}

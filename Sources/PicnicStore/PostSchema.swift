@@ -1,0 +1,68 @@
+import GRDB
+
+/// The community side of the store: posts, their full-text index, feedback and the match cache.
+///
+/// `posts_fts` indexes one row per thread (a root post with its answers), keyed by the root's id,
+/// with separate columns so that title, body, answers and tags can be weighted apart. Its content
+/// comes from the `post_threads` view (external content): nothing is stored twice. The store keeps
+/// it in step explicitly, in the same transaction as every write to `posts` (see `ThreadIndex`).
+enum PostSchema {
+    static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE posts (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('question','answer','tip','doc','file','link')),
+                title TEXT NOT NULL,
+                body TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '[]',         -- JSON array of strings
+                author TEXT NOT NULL DEFAULT '',
+                space TEXT NOT NULL DEFAULT '',
+                created REAL NOT NULL,                   -- seconds since 1970, UTC
+                votes INTEGER NOT NULL DEFAULT 0,
+                accepted INTEGER NOT NULL DEFAULT 0,
+                parent INTEGER REFERENCES posts(id) ON DELETE CASCADE,
+                url TEXT,
+                source TEXT,
+                source_id TEXT,
+                UNIQUE (source, source_id)
+            );
+            CREATE INDEX posts_parent ON posts(parent) WHERE parent IS NOT NULL;
+            CREATE INDEX posts_created ON posts(created);
+
+            CREATE VIEW post_threads AS
+                SELECT p.id AS id, p.title AS title, p.body AS body,
+                       coalesce((SELECT group_concat(t, char(10)) FROM
+                                   (SELECT c.title || ' ' || c.body AS t FROM posts c
+                                     WHERE c.parent = p.id ORDER BY c.id)), '') AS answers,
+                       coalesce((SELECT group_concat(value, ' ') FROM json_each(p.tags)), '') AS tags
+                  FROM posts p WHERE p.parent IS NULL;
+
+            CREATE VIRTUAL TABLE posts_fts USING fts5(
+                title, body, answers, tags,
+                content = 'post_threads', content_rowid = 'id',
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            INSERT INTO posts_fts(posts_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.5, 2.0)');
+            CREATE VIRTUAL TABLE posts_fts_vocab USING fts5vocab(posts_fts, 'row');
+
+            CREATE TABLE feedback (
+                task_uuid TEXT NOT NULL,
+                post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                verdict TEXT NOT NULL CHECK (verdict IN ('helpful','hidden')),
+                terms TEXT NOT NULL DEFAULT '',          -- the task's stems, space-separated
+                created REAL NOT NULL,
+                PRIMARY KEY (task_uuid, post_id)
+            );
+            CREATE INDEX feedback_post ON feedback(post_id);
+
+            CREATE TABLE match_cache (
+                task_uuid TEXT PRIMARY KEY,
+                task_modified REAL NOT NULL,
+                best_confidence REAL NOT NULL,
+                strong_count INTEGER NOT NULL,
+                computed_at REAL NOT NULL,
+                top_post_ids TEXT NOT NULL               -- JSON array, best first
+            );
+            """)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import PicnicCore
+
+/// Keeps `posts_fts` (one row per thread) in step with `posts`, and reads its statistics.
+///
+/// External-content FTS5 needs the old text to remove a row, so every change to a thread goes:
+/// `unindex(root)` (reads the current text from `post_threads`), change `posts`, `index(root)`.
+/// All within the caller's transaction.
+enum ThreadIndex {
+    static func unindex(_ root: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO posts_fts(posts_fts, rowid, title, body, answers, tags)
+            SELECT 'delete', id, title, body, answers, tags FROM post_threads WHERE id = ?
+            """).execute(arguments: [root])
+    }
+
+    static func index(_ root: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO posts_fts(rowid, title, body, answers, tags)
+            SELECT id, title, body, answers, tags FROM post_threads WHERE id = ?
+            """).execute(arguments: [root])
+    }
+
+    /// The thread a post belongs to: its parent, or itself for a root. Nil when the post is absent.
+    static func root(of id: Int64, _ db: Database) throws -> Int64? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT parent FROM posts WHERE id = ?"),
+                                         arguments: [id]) else { return nil }
+        let parent: Int64? = row[0]
+        return parent ?? id
+    }
+
+    /// Whether `id` is a root post (exists and has no parent).
+    static func isRoot(_ id: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT parent IS NULL FROM posts WHERE id = ?"),
+                          arguments: [id]) ?? false
+    }
+
+    /// Thread count and average column lengths, read from FTS5's own totals record (O(1),
+    /// always in step) instead of counting rows.
+    static func stats(_ db: Database) throws -> CorpusStats {
+        let fields: [MatchField] = [.title, .body, .answers, .tags]
+        if let blob = try Data.fetchOne(db, sql: "SELECT block FROM posts_fts_data WHERE id = 1"),
+           let values = decodeVarints(blob, count: 1 + fields.count) {
+            let rows = Int(values[0])
+            var avg: [MatchField: Double] = [:]
+            for (i, f) in fields.enumerated() {
+                avg[f] = rows > 0 ? Double(values[i + 1]) / Double(rows) : 1
+            }
+            return CorpusStats(threads: rows, averageLength: avg)
+        }
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts WHERE parent IS NULL") ?? 0
+        return CorpusStats(threads: rows, averageLength: [:])
+    }
+
+    /// SQLite varints (big-endian, 7 bits a byte, the 9th byte whole).
+    static func decodeVarints(_ data: Data, count: Int) -> [UInt64]? {
+        var out: [UInt64] = []
+        var i = data.startIndex
+        while out.count < count {
+            var v: UInt64 = 0
+            var n = 0
+            while true {
+                guard i < data.endIndex else { return nil }
+                let byte = data[i]
+                i += 1
+                n += 1
+                if n == 9 {
+                    v = (v << 8) | UInt64(byte)
+                    break
+                }
+                v = (v << 7) | UInt64(byte & 0x7F)
+                if byte & 0x80 == 0 { break }
+            }
+            out.append(v)
+        }
+        return out
+    }
+
+    /// Threads containing each stem, from the FTS5 vocabulary (terms there are porter stems).
+    static func documentFrequencies(_ stems: [String], _ db: Database) throws -> [String: Int] {
+        let statement = try db.cachedStatement(sql: "SELECT doc FROM posts_fts_vocab WHERE term = ?")
+        var out: [String: Int] = [:]
+        for s in stems where out[s] == nil {
+            out[s] = try Int.fetchOne(statement, arguments: [s]) ?? 0
+        }
+        return out
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import PicnicCore
+import PicnicStore
+
+/// `picnic add TEXT…`: quick-add one task, or one per line from stdin with `-`.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a task: picnic add Fix flaky CI +ci project:infra due:fri pri:H",
+        discussion: """
+        +tag, project:NAME (pro:), due:WHEN, wait:WHEN, pri:H|M|L (priority:); the other words \
+        are the title. WHEN: today, tomorrow, mon…sun, eod, eow, eom, eoy, now, 2026-12-01, \
+        2026-12-01T14:00, +3d, +2w, +1m, +3h. A bare -- makes the rest title words.
+        With '-' alone, reads one task per line from stdin (blank lines skipped), all added in \
+        one transaction or none. Prints the new task numbers (just the numbers when stdout is \
+        not a terminal).
+        """)
+
+    @Argument(parsing: .allUnrecognized, help: "The task, in quick-add syntax; '-' reads lines from stdin.")
+    var words: [String] = []
+
+    func run() throws {
+        let now = Date(), calendar = Calendar.current
+        var drafts: [TaskModification] = []
+        if words == ["-"] {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            // "\r\n" is one Character in Swift, and a newline like "\n".
+            for (i, line) in input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                let text = String(line)
+                if text.allSatisfy(\.isWhitespace) { continue }
+                do { drafts.append(try QuickAdd.parseNew(text, now: now, calendar: calendar)) } catch {
+                    throw PicnicError.data("stdin line \(i + 1): \(error.description)")
+                }
+            }
+            guard !drafts.isEmpty else { throw PicnicError.usage("add -: no tasks on stdin") }
+        } else {
+            guard !words.isEmpty else { throw PicnicError.usage("add: give the task, e.g. picnic add Fix CI +ci due:fri") }
+            do { drafts.append(try QuickAdd.parseNew(words.joined(separator: " "), now: now, calendar: calendar)) } catch {
+                throw error.picnicError
+            }
+        }
+        let db = try Global.openDatabase()
+        let added = try db.addTasks(drafts, now: now)
+        if Terminal.stdoutIsTTY {
+            for t in added { Terminal.write("Created task \(t.number ?? 0): \(Terminal.safe(t.title))\n") }
+        } else {
+            Terminal.write(added.map { "\($0.number ?? 0)\n" }.joined())
+        }
+    }
+}

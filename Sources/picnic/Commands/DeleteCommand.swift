@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import PicnicStore
+
+/// `picnic delete ID…`: remove tasks from the queue (kept for undo and export).
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete tasks (undo brings them back; export still lists them).")
+
+    @Argument(help: "The tasks to delete.")
+    var ids: [String] = []
+
+    func run() throws {
+        let refs = try TaskRefs.expand(ids)
+        let tasks = try Global.openDatabase().delete(refs: refs)
+        for t in tasks { Global.note("Deleted \(Terminal.safe(t.title)).") }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import PicnicCore
+import PicnicStore
+
+/// `picnic export json`: every task as the JSON array of docs/JSON.md (lossless).
+struct ExportJSONCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "json",
+        abstract: "Every task, done and deleted too, as a JSON array (lossless; see docs/JSON.md).")
+
+    func run() throws {
+        let now = Date()
+        let tasks = try Global.openDatabase().allTasks(includeClosed: true, now: now)
+        Terminal.write(String(decoding: TaskJSON.encode(tasks, now: now, pretty: true), as: UTF8.self) + "\n")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import PicnicCore
+import PicnicStore
+
+/// `picnic list [FILTER] [--json]`: the queue, most urgent first.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Show the queue, most urgent first.",
+        discussion: """
+        FILTER terms (all must match): +tag, -tag, project:NAME, project: (none), \
+        status:pending|active|waiting|done|deleted|open|closed|all, pri:H|M|L, due:WHEN, \
+        due.before:WHEN, due.after:WHEN, overdue, +ACTIVE, +WAITING, +DUE, and words that must \
+        occur in the title. Without status:, pending and active tasks are shown.
+        """)
+
+    @Flag(name: .long, help: "Print a JSON array (see docs/JSON.md).")
+    var json = false
+
+    @Argument(parsing: .allUnrecognized, help: "Filter terms.")
+    var filter: [String] = []
+
+    func run() throws {
+        let now = Date()
+        let parsed = try TaskFilter.parse(filter, now: now, calendar: .current)
+        let db = try Global.openDatabase()
+        let tasks = try db.tasks(matching: parsed, now: now)
+        if json {
+            Terminal.write(String(decoding: TaskJSON.encode(tasks, now: now, pretty: Terminal.stdoutIsTTY), as: UTF8.self) + "\n")
+            return
+        }
+        if tasks.isEmpty {
+            Global.note(filter.isEmpty ? "No tasks. Add one: picnic add Fix flaky CI +ci due:fri" : "No matching tasks.")
+            return
+        }
+        Terminal.write(TaskTable.render(tasks, now: now, calendar: .current, width: Terminal.width))
+    }
+}

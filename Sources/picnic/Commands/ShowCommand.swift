@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PicnicCore
+import PicnicStore
+
+/// `picnic show ID [--json]`: every field of one task.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show every field of a task.")
+
+    @Flag(name: .long, help: "Print one JSON object (see docs/JSON.md).")
+    var json = false
+
+    @Argument(help: "The task: a number, UUID or UUID prefix.")
+    var id: String
+
+    func run() throws {
+        let now = Date()
+        let t = try Global.openDatabase().task(ref: id, now: now)
+        if json {
+            let array = String(decoding: TaskJSON.encode([t], now: now, pretty: Terminal.stdoutIsTTY), as: UTF8.self)
+            // The one object, without the surrounding array brackets.
+            let object = array.dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+            Terminal.write(object + "\n")
+            return
+        }
+        let cal = Calendar.current
+        func when(_ d: Date?) -> String? {
+            d.map { "\(Self.local($0, cal)) (\(TaskTable.relative($0, now: now, calendar: cal)))" }
+        }
+        var lines: [(String, String?)] = [
+            ("ID", t.number.map(String.init)),
+            ("UUID", t.uuid.uuidString.lowercased()),
+            ("Title", Terminal.safe(t.title)),
+            ("Status", t.status.rawValue),
+            ("Project", t.project.map(Terminal.safe)),
+            ("Tags", t.tags.isEmpty ? nil : Terminal.safe(t.tags.joined(separator: " "))),
+            ("Priority", t.priority?.rawValue),
+            ("Due", when(t.due)),
+            ("Wait", when(t.wait)),
+            ("Urgency", String(format: "%.2f", Urgency.score(t, now: now))),
+            ("Created", "\(Self.local(t.created, cal)) (\(TaskTable.age(from: t.created, to: now)) ago)"),
+            ("Modified", Self.local(t.modified, cal)),
+            ("Started", t.started.map { Self.local($0, cal) }),
+            ("Completed", t.completed.map { Self.local($0, cal) }),
+            ("Notes", t.notes.isEmpty ? nil : Terminal.safe(t.notes)),
+            ("Depends", t.depends.isEmpty ? nil : t.depends.map { $0.uuidString.lowercased() }.joined(separator: " ")),
+        ]
+        for (k, v) in t.extra.sorted(by: { $0.key < $1.key }) {
+            lines.append((Terminal.safe(k), Terminal.safe(v.stringValue ?? String(decoding: (try? JSONEncoder().encode(v)) ?? Data(), as: UTF8.self))))
+        }
+        var out = ""
+        for case let (k, v?) in lines { out += Terminal.pad(k, to: 10) + " " + v + "\n" }
+        for a in t.annotations { out += Terminal.pad("Note", to: 10) + " " + Self.local(a.entry, cal) + "  " + Terminal.safe(a.text) + "\n" }
+        Terminal.write(out)
+    }
+
+    /// `2026-12-01 14:00` in local time.
+    static func local(_ d: Date, _ cal: Calendar) -> String {
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: d)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import PicnicStore
+
+/// `picnic start ID`: mark a task as being worked on.
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start working on a task (it becomes active and rises in the queue).")
+
+    @Argument(help: "The task.")
+    var id: String
+
+    func run() throws {
+        let t = try Global.openDatabase().start(ref: id)
+        Global.note("Started \(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import PicnicCore
+import TestSupport
+import Testing
+@testable import PicnicFormats
+
+@Suite struct TaskwarriorTests {
+    @Test func readsTheRealExports() throws {
+        guard let export = TestSupport.sharedFile("taskwarrior/taskwarrior-testdata.export.json"),
+              let demo = TestSupport.sharedFile("taskwarrior/taskwarrior-testdata.demo.json") else {
+            print("skipped: ../shared/data/taskwarrior is absent"); return
+        }
+        let tasks = try TaskwarriorFormat.read(export)
+        #expect(tasks.count == 33)
+        let first = try #require(tasks.first)
+        #expect(first.title == "Move between tasks using 'j' and 'k'")
+        #expect(first.priority == .H)
+        #expect(first.extra["estimate"] == .string("30"))
+        #expect(first.extra["urgency"] == nil && first.extra["id"] == nil)
+        #expect(Timestamps.taskwarriorString(first.created) == "20201021T065209Z")
+        let five = try #require(tasks.first { $0.uuid == UUID(uuidString: "22bba0bf-7fac-4382-9d3f-bce17e981378") })
+        #expect(five.annotations.map(\.text) == ["Started task", "Stopped task"])
+        #expect(five.depends.count == 2)
+        #expect(tasks.contains { $0.project == "wth" && $0.tags == ["test", "anothertag"] })
+        #expect(tasks.contains { $0.status == .done && $0.completed != nil })
+        #expect(try TaskwarriorFormat.read(demo).count == 19)
+    }
+
+    @Test func oneObjectPerLineStringDependsUDAsAndRecurring() throws {
+        let text = """
+        {"uuid":"11111111-1111-4111-8111-111111111111","description":"parent","status":"recurring","recur":"weekly","due":"20261201T000000Z","entry":"20261101T000000Z","mask":"-","priority":"U"}
+        {"uuid":"22222222-2222-4222-8222-222222222222","description":"child","status":"pending","depends":"11111111-1111-4111-8111-111111111111,33333333-3333-4333-8333-333333333333","entry":"20261101T000000Z","start":"20261102T000000Z","myuda":{"n":[1,2]}}
+        """
+        let tasks = try TaskwarriorFormat.parse(Data(text.utf8), file: "x.json")
+        #expect(tasks.count == 2)
+        #expect(tasks[0].status == .pending && tasks[0].extra["recur"] == .string("weekly"))
+        #expect(tasks[0].priority == nil && tasks[0].extra["priority"] == .string("U"))
+        #expect(tasks[1].status == .active && tasks[1].depends.count == 2)
+        #expect(tasks[1].extra["myuda"] == .object(["n": .array([.number(1), .number(2)])]))
+        // Export writes them back: the template stays recurring, the UDA and priority verbatim.
+        let again = try TaskwarriorFormat.parse(Data(TaskwarriorFormat.export(tasks).utf8), file: "y.json")
+        #expect(again == tasks)
+        #expect(TaskwarriorFormat.export(tasks).contains("\"status\":\"recurring\""))
+    }
+
+    @Test func badInputIsLocated() {
+        let cases: [(String, String)] = [
+            ("[\n{\"uuid\":\"x\",\"description\":\"a\"}\n]", "b.json:2"),
+            ("{\"description\":\"a\"}\n{\"uuid\":\"11111111-1111-4111-8111-111111111111\"}", "b.json:1"),
+            ("{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"description\":\"a\"}\n{\"uuid\":", "b.json:2"),
+            ("[{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"description\":\"a\",\"due\":\"tomorrow\"}]", "b.json:1"),
+            ("[{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"description\":\"a\",\"status\":\"odd\"}]", "b.json:1"),
+            ("[\"x\"]", "b.json:1"),
+            ("[{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"description\":\"a\"},\n{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"description\":\"b\"}]", "b.json:2"),
+        ]
+        for (text, prefix) in cases {
+            let err = Fixtures.formatError { _ = try TaskwarriorFormat.parse(Data(text.utf8), file: "b.json") }
+            #expect(err?.description.hasPrefix(prefix) == true, "\(text) → \(String(describing: err))")
+        }
+        let err = Fixtures.formatError { _ = try TaskwarriorFormat.parse(Data([0x5B, 0xFF, 0x5D]), file: "b.json") }
+        #expect(err?.message.contains("UTF-8") == true)
+    }
+
+    /// Our export goes through the real Taskwarrior 2.6: `task import`, then `task export`
+    /// gives back the same tasks.
+    @Test func roundTripThroughRealTaskwarrior() throws {
+        guard let task = TestSupport.which("task") else { print("skipped: taskwarrior (task) is not installed"); return }
+        guard let export = TestSupport.sharedFile("taskwarrior/taskwarrior-testdata.export.json") else {
+            print("skipped: ../shared/data/taskwarrior is absent"); return
+        }
+        var tasks = try TaskwarriorFormat.read(export)
+        tasks.append(WorkTask(uuid: UUID(), title: "Picnic task with \"quotes\" and ünïcode", notes: "some notes",
+                              project: "home.garden", tags: ["a", "b"], priority: .M,
+                              due: Timestamps.taskwarrior("20261201T120000Z"), status: .pending,
+                              created: Timestamps.taskwarrior("20261101T000000Z")!,
+                              annotations: [Annotation(entry: Timestamps.taskwarrior("20261102T000000Z")!, text: "note")]))
+        let dir = TestSupport.makeTempDirectory("tw")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rc = dir.appendingPathComponent("taskrc")
+        try "data.location=\(dir.path)/data\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=2.6.0\n"
+            .write(to: rc, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("ours.json")
+        try TaskwarriorFormat.export(tasks).write(to: file, atomically: true, encoding: .utf8)
+        let env = ["TASKRC": rc.path, "TASKDATA": dir.appendingPathComponent("data").path]
+        let imported = try TestSupport.run(URL(fileURLWithPath: task), ["rc.confirmation=off", "import", file.path], environment: env)
+        #expect(imported.status == 0, "task import: \(imported.stderr)")
+        let exported = try TestSupport.run(URL(fileURLWithPath: task), ["export"], environment: env)
+        #expect(exported.status == 0, "task export: \(exported.stderr)")
+        let back = try TaskwarriorFormat.parse(Data(exported.stdout.utf8), file: "task-export")
+        #expect(back.count == tasks.count)
+        let byID = Dictionary(uniqueKeysWithValues: back.map { ($0.uuid, $0) })
+        for t in tasks {
+            let b = try #require(byID[t.uuid], "missing \(t.uuid)")
+            #expect(b == t, "differs: \(t.title)")
+        }
+    }
+}
