@@ -274,3 +274,17 @@ private func type(_ e: inout LineEditor, _ inputs: LineEditor.Input...) {
         #expect(f.handle(.tab) == .ignored)
     }
 }
+
+@Suite struct LineEditorKeyTests {
+    @Test func decodedKeysDriveTheEditor() {
+        var e = LineEditor()
+        for k: Key in [.char("b"), .char("漢"), .home, .char("a"), .ctrl("e"), .backspace, .alt("b")] {
+            e.handleKey(k)
+        }
+        #expect(e.text == "ab")
+        #expect(e.cursor == 0)
+        #expect(e.handleKey(.enter) == .ignored)
+        #expect(e.handleKey(.escape) == .ignored)
+        #expect(e.handleKey(.function(5)) == .ignored)
+    }
+}
