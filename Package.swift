@@ -20,9 +20,11 @@ let package = Package(
         .target(name: "PicnicCore"),
         // SQLite through GRDB: migrations, records, FTS5, undo journal, change polling.
         .target(name: "PicnicStore", dependencies: [
-            "PicnicCore",
+            "PicnicCore", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Two SQLite settings Swift cannot reach (a variadic C function): keep the WAL between runs.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Importers and exporters for the formats people already have.
         .target(name: "PicnicFormats", dependencies: [
             "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -40,6 +42,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that calls ncurses.
         .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw"]),
+        // A playground for TermUI on the real backend; the subject of the backend's tmux tests.
+        .executableTarget(name: "termui-demo", dependencies: ["TermUI", "CursesBackend"]),
         .executableTarget(name: "picnic", dependencies: [
             "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "CursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,8 +64,11 @@ let package = Package(
         .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore"]),
+        // The real binary in a real terminal: tmux on a private socket, one per test.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

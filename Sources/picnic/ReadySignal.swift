@@ -1,0 +1,23 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells a waiting test or benchmark that the first full frame is on screen (docs/Testing.md).
+///
+/// When `$PICNIC_READY_FIFO` names a FIFO, writes one line `ready PID` to it, once. The open is
+/// non-blocking: with nobody reading (ENXIO) the signal is simply dropped, never a hang.
+enum ReadySignal {
+    nonisolated(unsafe) private static var sent = false
+
+    static func send(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if sent { return }
+        sent = true
+        guard let path = environment["PICNIC_READY_FIFO"], !path.isEmpty else { return }
+        let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        let line = Array("ready \(getpid())\n".utf8)
+        _ = line.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+}
