@@ -2,41 +2,6 @@ import Foundation
 import Testing
 import TestSupport
 
-private let hasTmux = TestSupport.which("tmux") != nil
-
-/// A bare tmux server on its own socket (no user config), killed at the end of the test.
-private final class BareTmux {
-    let dir = TestSupport.makeTempDirectory("picnic-tmuxcmd")
-    var socket: String { dir.appendingPathComponent("s").path }
-
-    init() throws {
-        // The server forked here keeps the client's stdout and stderr: give it /dev/null, not
-        // pipes, or reading them to the end would wait for the server to exit.
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TestSupport.which("tmux")!)
-        p.arguments = ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "/bin/sh"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw TmuxFailure(message: "tmux new-session failed (\(p.terminationStatus))") }
-    }
-
-    deinit {
-        _ = try? run(["kill-server"])
-        try? FileManager.default.removeItem(at: dir)
-    }
-
-    @discardableResult
-    func run(_ args: [String]) throws -> TestSupport.Output {
-        try TestSupport.run(URL(fileURLWithPath: TestSupport.which("tmux")!),
-                            ["-S", socket, "-f", "/dev/null"] + args)
-    }
-}
-
-private struct TmuxFailure: Error { var message: String }
-
 @Suite struct TmuxSnippetTests {
     @Test func printsAllFourPieces() throws {
         let db = TestSupport.makeTempDirectory().appendingPathComponent("p.sqlite")
@@ -65,54 +30,6 @@ private struct TmuxFailure: Error { var message: String }
         #expect(size.stderr.contains("--popup-height"))
         let both = try TestSupport.picnic(["tmux", "--install", "--uninstall"], db: db)
         #expect(both.status == 64)
-    }
-
-    @Test(.enabled(if: hasTmux, "tmux is not installed: snippet loading skipped"))
-    func snippetLoadsIntoAFreshServerAndIsIdempotent() throws {
-        let dir = TestSupport.makeTempDirectory()
-        let db = dir.appendingPathComponent("p.sqlite")
-        let out = try TestSupport.picnic(["tmux"], db: db)
-        let file = dir.appendingPathComponent("snippet.conf")
-        try out.stdout.write(to: file, atomically: true, encoding: .utf8)
-
-        let tmux = try BareTmux()
-        for _ in 0..<2 {
-            let load = try tmux.run(["source-file", file.path])
-            #expect(load.status == 0)
-            #expect(load.stderr.isEmpty, "\(load.stderr)")
-        }
-        let keys = try tmux.run(["list-keys", "-T", "prefix"]).stdout
-        #expect(keys.contains("display-popup -EE"))
-        #expect(keys.contains("new-window -n picnic"))
-        let copyKeys = try tmux.run(["list-keys", "-T", "copy-mode-vi", "C-t"]).stdout
-        #expect(copyKeys.contains("copy-pipe-and-cancel"))
-        let status = try tmux.run(["show-options", "-gv", "status-right"]).stdout
-        // Sourcing twice (a config reload) must not add the segment twice.
-        #expect(status.components(separatedBy: "status --tmux").count == 2, "\(status)")
-        #expect(try tmux.run(["show-options", "-gv", "status-right-length"]).stdout == "90\n")
-    }
-
-    @Test(.enabled(if: hasTmux, "tmux is not installed: dashboard key skipped"))
-    func dashboardBindingOpensThenFocusesOneWindow() throws {
-        let dir = TestSupport.makeTempDirectory()
-        let db = dir.appendingPathComponent("p.sqlite")
-        // A stand-in dashboard that stays open, so the test is about the binding, not the app.
-        let out = try TestSupport.picnic(["tmux", "--command", "/bin/cat"], db: db)
-        let file = dir.appendingPathComponent("snippet.conf")
-        try out.stdout.write(to: file, atomically: true, encoding: .utf8)
-        let tmux = try BareTmux()
-        #expect(try tmux.run(["source-file", file.path]).status == 0)
-        let binding = try tmux.run(["list-keys", "-T", "prefix", "P"]).stdout
-        let command = try #require(binding.range(of: "if-shell").map { String(binding[$0.lowerBound...]) })
-        for _ in 0..<3 {
-            let script = dir.appendingPathComponent("press.conf")
-            try command.write(to: script, atomically: true, encoding: .utf8)
-            let press = try tmux.run(["source-file", script.path])
-            #expect(press.status == 0, "\(press.stderr)")
-            try tmux.run(["select-window", "-t", "t:0"])
-        }
-        let windows = try tmux.run(["list-windows", "-t", "t", "-F", "#{window_name}"]).stdout
-        #expect(windows.split(separator: "\n").filter { $0 == "picnic" }.count == 1, "\(windows)")
     }
 }
 

@@ -22,12 +22,9 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .customLong("max-title"), help: "Shorten the active task's title to this many columns.")
     var maxTitle = 30
 
-    func validate() throws {
+    func run() throws {
         if tmux && json { throw PicnicError.usage("--tmux and --json cannot be combined") }
         if maxTitle < 1 { throw PicnicError.usage("--max-title \(maxTitle): want a positive number of columns") }
-    }
-
-    func run() throws {
         let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath)
         let env = ProcessInfo.processInfo.environment
         let line: String

@@ -37,12 +37,9 @@ struct TmuxCommand: ParsableCommand {
     @Option(name: .long, help: "The tmux configuration file for --install / --uninstall.")
     var file: String?
 
-    func validate() throws {
+    func run() throws {
         if install && uninstall { throw PicnicError.usage("--install and --uninstall cannot be combined") }
         if file != nil && !install && !uninstall { throw PicnicError.usage("--file goes with --install or --uninstall") }
-    }
-
-    func run() throws {
         let path = TmuxConfigFile.resolve(file: file)
         let config = TmuxConfigFile(path: path)
         let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
