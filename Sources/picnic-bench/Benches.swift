@@ -7,5 +7,6 @@ extension PicnicBench {
         QueueBench.self,
         ImportBench.self,
         MatchBench.self,
+        TermUIBench.self,
     ]
 }
