@@ -22,5 +22,8 @@ extension Picnic {
         FeedbackCommand.self,
         ImportCommand.self,
         ShareCommand.self,
+        CaptureCommand.self,
+        StatusCommand.self,
+        TmuxCommand.self,
     ]
 }
