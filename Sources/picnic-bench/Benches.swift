@@ -4,5 +4,6 @@ extension PicnicBench {
     /// Every benchmark; add one line per benchmark, each in its own file in this folder.
     static let benches: [ParsableCommand.Type] = [
         ImportBench.self,
+        DashboardBench.self,
     ]
 }
