@@ -40,6 +40,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that calls ncurses.
         .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw"]),
+        // A playground for TermUI on the real backend; the subject of the backend's tmux tests.
+        .executableTarget(name: "termui-demo", dependencies: ["TermUI", "CursesBackend"]),
         .executableTarget(name: "picnic", dependencies: [
             "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "CursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore"]),
         // The real binary in a real terminal: tmux on a private socket, one per test.

@@ -50,6 +50,11 @@ public enum DisplayWidth {
         return total
     }
 
+    /// Whether two scalars form a flag (a pair of regional indicators).
+    public static func isRegionalIndicatorPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        isRegionalIndicator(a) && isRegionalIndicator(b)
+    }
+
     @inline(__always)
     static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool {
         s.value >= 0x1F1E6 && s.value <= 0x1F1FF

@@ -1,2 +1,0 @@
-// CursesBackend: see docs/CodebaseGuide.md
-import CNcursesw

@@ -1,0 +1,88 @@
+import CNcursesw
+import Glibc
+import TermUI
+
+extension Terminal {
+    /// Waits up to `timeout` milliseconds (negative: forever, 0: just poll) for the next key,
+    /// resize or mouse event; nil when none came in time. Alt-x and Esc-then-x arrive as `.alt("x")`.
+    public func readKey(timeout: Int) -> Key? {
+        if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
+        guard !closed, !suspended else { return nil }
+        let win = picnic_stdscr()
+        var deadline = timeout
+        while true {
+            wtimeout(win, Int32(deadline))
+            var wch: wint_t = 0
+            let rc = wget_wch(win, &wch)
+            if rc == ERR { return nil }
+            if rc == KEY_CODE_YES {
+                if let key = decodeKeyCode(Int32(wch)) {
+                    if key == .resize { invalidate() }
+                    return key
+                }
+            } else if let key = decodeCharacter(UInt32(wch)) {
+                if key == .escape {
+                    // An Esc with something right behind it is Alt plus that key.
+                    wtimeout(win, 0)
+                    var next: wint_t = 0
+                    let rc2 = wget_wch(win, &next)
+                    if rc2 == OK, let k = decodeCharacter(UInt32(next)) {
+                        if case .char(let c) = k { return .alt(c) }
+                        pendingKeys.append(k)
+                    } else if rc2 == KEY_CODE_YES, let k = decodeKeyCode(Int32(next)) {
+                        pendingKeys.append(k)
+                    }
+                }
+                return key
+            }
+            // Something we do not map (an unknown key code): keep waiting within the timeout.
+            if deadline > 0 { deadline = 0 }
+        }
+    }
+
+    func decodeCharacter(_ v: UInt32) -> Key? {
+        if let k = Key(controlByte: v) { return k }
+        guard let scalar = Unicode.Scalar(v), v >= 0x20 else { return nil }
+        if v >= 0x80 && v < 0xA0 { return nil }
+        return .char(Character(scalar))
+    }
+
+    func decodeKeyCode(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME, KEY_A1: return .home
+        case KEY_END, KEY_C1, KEY_LL: return .end
+        case KEY_PPAGE, KEY_A3: return .pageUp
+        case KEY_NPAGE, KEY_C3: return .pageDown
+        case KEY_IC: return .insert
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize
+        case KEY_MOUSE: return readMouse()
+        default:
+            let f0 = picnic_KEY_F(0)
+            if code > f0 && code <= f0 + 24 { return .function(Int(code - f0)) }
+            return nil
+        }
+    }
+
+    func readMouse() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        var button: Int32 = 0
+        let action: Key.Mouse.Action
+        switch picnic_mouse_action(event.bstate, &button) {
+        case 1: action = .press
+        case 2: action = .release
+        case 3: action = .wheelUp
+        case 4: action = .wheelDown
+        default: return nil
+        }
+        return .mouse(Key.Mouse(action, button: Int(button), x: Int(event.x), y: Int(event.y)))
+    }
+}
