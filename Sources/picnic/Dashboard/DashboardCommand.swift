@@ -26,9 +26,9 @@ struct DashboardCommand {
         }
         defer { if let demoFolder { DemoWorkspace.remove(demoFolder) } }
         let db = try AppDatabase(path: path)
-        let terminal: Terminal
+        let terminal: CursesTerminal
         do {
-            terminal = try Terminal()
+            terminal = try CursesTerminal()
         } catch let e as TerminalError {
             throw PicnicError.config(e.message)
         }

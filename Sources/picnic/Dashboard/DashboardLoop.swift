@@ -8,7 +8,7 @@ import TermUI
 /// events; `Dashboard.update` turns them into state and effects; `Dashboard.render` is drawn by
 /// difference. Ends on the `.quit` effect.
 final class DashboardLoop {
-    let terminal: Terminal
+    let terminal: CursesTerminal
     let db: AppDatabase
     let runner: EffectRunner
     let inbox: EventInbox
@@ -21,7 +21,7 @@ final class DashboardLoop {
     /// How often another process's writes are looked for (PRAGMA data_version, ~0.2 ms).
     static let versionInterval: TimeInterval = 0.25
 
-    init(terminal: Terminal, db: AppDatabase, keymap: Keymap) {
+    init(terminal: CursesTerminal, db: AppDatabase, keymap: Keymap) {
         self.terminal = terminal
         self.db = db
         let inbox = EventInbox()

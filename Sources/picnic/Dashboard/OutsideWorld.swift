@@ -9,10 +9,10 @@ import Glibc
 /// `$BROWSER` or `xdg-open` for links, and the clipboard. Programs are started with an argv,
 /// never through a shell, so nothing in a post or a task can become a command.
 final class OutsideWorld: @unchecked Sendable {
-    let terminal: Terminal
+    let terminal: CursesTerminal
     let environment: [String: String]
 
-    init(terminal: Terminal, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(terminal: CursesTerminal, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.terminal = terminal
         self.environment = environment
     }
@@ -100,6 +100,7 @@ final class OutsideWorld: @unchecked Sendable {
             throw PicnicError.io("cannot run \(Terminal.safe(program)): \(String(cString: strerror(rc)))")
         }
         if quiet {
+            let pid = pid
             DispatchQueue.global(qos: .background).async {
                 var status: Int32 = 0
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
