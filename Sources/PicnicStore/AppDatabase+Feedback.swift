@@ -11,15 +11,21 @@ public struct FeedbackEntry: Codable, Equatable, Sendable {
 }
 
 extension AppDatabase {
-    /// Records (or, with `nil`, clears) a verdict on a thread for a task, and returns the verdict
-    /// it replaced, so a caller can undo by setting that back. An answer's id stands for its
-    /// thread. The task's terms are kept, so "helpful" also lifts the thread for similar tasks.
-    /// Throws `.usage` when there is no such post.
+    /// Records (or, with `nil`, clears) a verdict on a thread for a task, as one undoable change
+    /// (`picnic undo` / `u` restores the previous verdict), and returns the verdict it replaced.
+    /// An answer's id stands for its thread. The task's terms are kept, so "helpful" also lifts
+    /// the thread for similar tasks. Throws `.usage` when there is no such post.
     @discardableResult
     public func setFeedback(task: WorkTask, postID: Int64, verdict: FeedbackVerdict?,
                             now: Date = Date()) throws -> FeedbackVerdict? {
         let terms = MatchQuery(task: task).stems.joined(separator: " ")
-        return try write { db in
+        let label: String
+        switch verdict {
+        case .helpful: label = "mark post \(postID) helpful"
+        case .hidden: label = "hide post \(postID)"
+        case nil: label = "clear feedback on post \(postID)"
+        }
+        return try writeChange(label) { db in
             try Self.setFeedback(taskUUID: task.uuid, terms: terms, postID: postID, verdict: verdict, now: now, db)
         }
     }

@@ -60,3 +60,12 @@ extension AppDatabase {
                                    limit: options.limit, now: options.now)
     }
 }
+
+extension AppDatabase {
+    /// Stage one alone: the candidate threads and corpus figures the ranker would see for a query
+    /// (for evaluation and fitting the ranker's weights on labelled data).
+    public func matchCandidates(query: MatchQuery, taskUUID: UUID?, options: MatchOptions) throws
+        -> (candidates: [ThreadCandidate], stats: CorpusStats) {
+        try pool.read { db in try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options, db) }
+    }
+}

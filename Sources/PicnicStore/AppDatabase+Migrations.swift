@@ -5,5 +5,6 @@ extension AppDatabase {
     static let migrations: [(String, (Database) throws -> Void)] = [
         ("v1-posts", PostSchema.v1),
         ("v1-tasks", TaskSchema.v1),
+        ("v1-feedback-undo", PostSchema.feedbackUndo),
     ]
 }

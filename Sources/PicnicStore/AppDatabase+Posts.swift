@@ -88,12 +88,13 @@ extension AppDatabase {
         }
     }
 
-    /// Runs `body` in one write transaction, mapping database errors to one-line `PicnicError`s.
+    /// Runs `body` in one write transaction (not an undoable change), mapping database errors to
+    /// one-line `PicnicError`s and counting the commit for `dataVersion()`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as DatabaseError {
-            throw Self.describe(error, path: path)
+        try mapErrors {
+            let result = try pool.write(body)
+            localWrites.increment()
+            return result
         }
     }
 

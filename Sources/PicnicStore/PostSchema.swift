@@ -65,4 +65,9 @@ enum PostSchema {
             );
             """)
     }
+
+    /// Makes feedback undoable through the generic journal (needs `v1-tasks`, which creates it).
+    static func feedbackUndo(_ db: Database) throws {
+        try UndoJournal.track("feedback", in: db)
+    }
 }

@@ -72,4 +72,32 @@ import TestSupport
         #expect(!out.stdout.contains("\u{1b}"))
         #expect(out.stdout.contains("evil [2J title"))
     }
+
+    @Test func matchATaskByNumberThenHideAndUndo() throws {
+        let db = db()
+        try TestSupport.picnic(["post", "--title", "Pinning the arm64 runner image stops flaky CI",
+                                "--body", "jobs failed at random until we pinned the image", "--tags", "ci"], db: db)
+        try TestSupport.picnic(["post", "--title", "Best coffee grinder", "--body", "burr grinders"], db: db)
+        let add = try TestSupport.picnic(["add", "Fix flaky CI on arm64 +ci"], db: db)
+        #expect(add.status == 0, "\(add.stderr)")
+        let human = try TestSupport.picnic(["match", "1"], db: db)
+        #expect(human.status == 0, "\(human.stderr)")
+        #expect(human.stdout.hasPrefix("★"), "\(human.stdout)")
+        #expect(human.stdout.contains("“arm64”") && human.stdout.contains("in title; tag ci"), "\(human.stdout)")
+        #expect(!human.stdout.contains("no strong match"))
+        let hide = try TestSupport.picnic(["feedback", "1", "1", "hide"], db: db)
+        #expect(hide.status == 0, "\(hide.stderr)")
+        let after = try json(try TestSupport.picnic(["match", "1", "--json"], db: db).stdout)
+        #expect(!after.contains { $0["post_id"] as? Int == 1 })
+        #expect(try TestSupport.picnic(["undo"], db: db).status == 0)
+        let back = try json(try TestSupport.picnic(["match", "1", "--json"], db: db).stdout)
+        #expect(back.first?["post_id"] as? Int == 1)
+        #expect(back.first?["strong"] as? Bool == true)
+        let missing = try TestSupport.picnic(["match", "42"], db: db)
+        #expect(missing.status == 64)
+        let unrelated = try TestSupport.picnic(["add", "Book flights to Lisbon"], db: db)
+        #expect(unrelated.status == 0)
+        let none = try TestSupport.picnic(["match", "2"], db: db)
+        #expect(none.stdout.contains("no strong match") || none.stdout.contains("no match"), "\(none.stdout)")
+    }
 }

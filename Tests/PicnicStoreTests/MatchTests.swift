@@ -99,6 +99,20 @@ import PicnicCore
         #expect(throws: PicnicError.self) { try db.setFeedback(task: task, postID: 9999, verdict: .helpful) }
     }
 
+    @Test func feedbackIsUndoable() throws {
+        let db = try makeDatabase("undo")
+        let roots = try Corpus.load(into: db)
+        let task = WorkTask(title: "Fix flaky CI on arm64")
+        try db.setFeedback(task: task, postID: roots[0], verdict: .hidden)
+        try db.setFeedback(task: task, postID: roots[0], verdict: .helpful)
+        #expect(try db.feedback(taskUUID: task.uuid).map(\.verdict) == [.helpful])
+        #expect(try db.undo() == "mark post \(roots[0]) helpful")
+        #expect(try db.feedback(taskUUID: task.uuid).map(\.verdict) == [.hidden])
+        _ = try db.undo()
+        #expect(try db.feedback(taskUUID: task.uuid).isEmpty)
+        #expect(try db.match(task: task).first?.post.id == roots[0])
+    }
+
     @Test func matchingATaskRecordsTheCache() throws {
         let db = try makeDatabase("cache")
         let roots = try Corpus.load(into: db)

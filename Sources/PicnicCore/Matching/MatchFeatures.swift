@@ -10,6 +10,10 @@ public struct MatchFeatures: Sendable {
     public var postTitleCover = 0.0
     /// Share (weight × idf) of all query terms found anywhere in the thread.
     public var cover = 0.0
+    /// Share of the thread question's distinct words (title and start of body) the query holds.
+    public var postCover = 0.0
+    /// Share of the task title's adjacent term pairs found adjacent in the thread's title or body.
+    public var phrase = 0.0
     /// The task's tags or project equal a post tag or the space.
     public var labelMatch = 0.0
     public var answered = 0.0, accepted = 0.0
@@ -29,7 +33,7 @@ public struct MatchFeatures: Sendable {
     /// The features in `RankerWeights.names` order.
     public var vector: [Double] {
         [title, body, answers, tags, titleCover, postTitleCover, cover, labelMatch,
-         answered, accepted, votes, recency, helpfulHere, helpfulSimilar]
+         answered, accepted, votes, recency, helpfulHere, helpfulSimilar, postCover, phrase]
     }
 }
 
@@ -52,23 +56,41 @@ extension MatchFeatures {
         var firstBytes = Set<UInt8>()
         for t in terms { if let b = t.stem.utf8.first { firstBytes.insert(b) } }
 
+        var bigrams = Set<Int>()
+        let titleIndices = query.titleStems.compactMap { index[$0] }
+        for (a, b) in zip(titleIndices, titleIndices.dropFirst()) where a != b { bigrams.insert(a * 1000 + b) }
+        var pairsFound = Set<Int>()
+        var distinct = Set<[UInt8]>()
+        var distinctHits = 0
+
         var stemCache: [[UInt8]: Int] = [:]
-        func count(_ text: String, limit: Int) -> (tf: [Int], length: Int) {
+        /// Term frequencies and length of one field; `shape` also gathers pairs and distinct words.
+        func count(_ text: String, limit: Int, shape: Bool) -> (tf: [Int], length: Int) {
             var tf = [Int](repeating: 0, count: terms.count)
             var length = 0
+            var previous = -1
             Tokenizer.forEachWord(text, limit: limit) { word in
                 length += 1
-                guard let first = word.first, firstBytes.contains(first) else { return }
-                let i: Int
-                if let cached = stemCache[word] {
-                    i = cached
-                } else {
-                    var s = word
-                    PorterStemmer.stem(&s)
-                    i = index[String(decoding: s, as: UTF8.self)] ?? -1
-                    stemCache[word] = i
+                var i = -1
+                if let first = word.first, firstBytes.contains(first) {
+                    if let cached = stemCache[word] {
+                        i = cached
+                    } else {
+                        var s = word
+                        PorterStemmer.stem(&s)
+                        i = index[String(decoding: s, as: UTF8.self)] ?? -1
+                        stemCache[word] = i
+                    }
                 }
                 if i >= 0 { tf[i] += 1 }
+                guard shape else { return }
+                if word.count >= 3, length <= 300, distinct.insert(word).inserted, i >= 0 { distinctHits += 1 }
+                if i >= 0 {
+                    if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
+                    previous = i
+                } else if word.count > 3 {
+                    previous = -1 // a short word ("on", "the") does not break a phrase
+                }
             }
             return (tf, length)
         }
@@ -82,7 +104,7 @@ extension MatchFeatures {
         for (i, t) in terms.enumerated() { best += t.weight * idf[i] * (k1 + 1) }
         var found = [Bool](repeating: false, count: terms.count)
         for (field, text, limit) in fields {
-            let (tf, length) = count(text, limit: limit)
+            let (tf, length) = count(text, limit: limit, shape: field == .title || field == .body)
             let avg = max(stats.averageLength[field] ?? Double(max(length, 1)), 1)
             var s = 0.0
             for i in terms.indices where tf[i] > 0 {
@@ -111,6 +133,9 @@ extension MatchFeatures {
         }
         f.cover = all > 0 ? hit / all : 0
         f.titleCover = titleAll > 0 ? titleHit / titleAll : 0
+
+        f.postCover = distinct.isEmpty ? 0 : Double(distinctHits) / Double(distinct.count)
+        f.phrase = bigrams.isEmpty ? 0 : Double(pairsFound.count) / Double(bigrams.count)
 
         var postWords = 0, postHits = 0
         Tokenizer.forEachWord(c.post.title) { word in

@@ -39,6 +39,8 @@ public struct MatchQuery: Sendable {
     public static let maxFieldCharacters = 20_000
 
     public var terms: [QueryTerm]
+    /// The title's stems in order (stopwords out), for phrase (adjacent pair) matches.
+    public var titleStems: [String] = []
     /// The task's tags and project (and its dotted parts), folded: matched against post tags and spaces.
     public var labels: Set<String>
 
@@ -63,6 +65,7 @@ public struct MatchQuery: Sendable {
         }
         labels.remove("")
         self.init(terms: b.finish(), labels: labels)
+        titleStems = b.titleSequence
     }
 
     /// The query for free text, e.g. a task title being typed: all of it counts as title.
@@ -70,6 +73,7 @@ public struct MatchQuery: Sendable {
         var b = Builder()
         b.add(text, weight: FieldWeight.title, title: true)
         self.init(terms: b.finish(), labels: [])
+        titleStems = b.titleSequence
     }
 
     /// The stems, in weight order.
@@ -94,6 +98,7 @@ public struct MatchQuery: Sendable {
         var order: [String] = []
         var byStem: [String: QueryTerm] = [:]
         var counts: [String: Int] = [:]
+        var titleSequence: [String] = []
 
         mutating func add(_ text: String, weight: Double, title: Bool) {
             Tokenizer.forEachWord(text, limit: MatchQuery.maxFieldCharacters) { bytes in
@@ -103,6 +108,7 @@ public struct MatchQuery: Sendable {
                 PorterStemmer.stem(&s)
                 let stem = String(decoding: s, as: UTF8.self)
                 if Stopwords.contains(stem) { return }
+                if title && titleSequence.count < 64 { titleSequence.append(stem) }
                 counts[stem, default: 0] += 1
                 if var t = byStem[stem] {
                     if weight > t.weight { t.weight = weight }

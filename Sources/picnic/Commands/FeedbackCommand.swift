@@ -28,7 +28,7 @@ struct FeedbackCommand: ParsableCommand {
         default: throw PicnicError.usage("\(verdict): expected helpful, hide or clear")
         }
         let db = try Global.openDatabase()
-        let t = try TaskLookup.find(task, in: db)
+        let t = try db.task(ref: task)
         try db.setFeedback(task: t, postID: post, verdict: v)
         switch v {
         case .helpful: print("Marked post \(post) helpful for task \(task).")

@@ -37,7 +37,7 @@ struct MatchCommand: ParsableCommand {
         if let text {
             matches = try db.match(draft: text, limit: limit)
         } else {
-            matches = try db.match(task: TaskLookup.find(task ?? "", in: db), limit: limit)
+            matches = try db.match(task: db.task(ref: task ?? ""), limit: limit)
         }
         if json {
             try PostOutput.write(matches.map(PostOutput.json))
