@@ -26,6 +26,13 @@ extension Terminal {
                     wtimeout(win, 0)
                     var next: wint_t = 0
                     let rc2 = wget_wch(win, &next)
+                    if rc2 == OK, next == 0x5B || next == 0x4F {
+                        // ESC [ or ESC O in one burst: an escape sequence curses does not know;
+                        // swallow it rather than report garbage keys.
+                        skipSequence(win)
+                        if deadline > 0 { deadline = 0 }
+                        continue
+                    }
                     if rc2 == OK, let k = decodeCharacter(UInt32(next)) {
                         if case .char(let c) = k { return .alt(c) }
                         pendingKeys.append(k)
@@ -38,6 +45,28 @@ extension Terminal {
             // Something we do not map (an unknown key code): keep waiting within the timeout.
             if deadline > 0 { deadline = 0 }
         }
+    }
+
+    /// Reads the rest of an unknown CSI/SS3 sequence (parameters up to the final byte).
+    private func skipSequence(_ win: UnsafeMutablePointer<WINDOW>?) {
+        wtimeout(win, 0)
+        for _ in 0..<32 {
+            var c: wint_t = 0
+            guard wget_wch(win, &c) == OK else { return }
+            if c >= 0x40 && c <= 0x7E { return }
+        }
+    }
+
+    /// Teaches curses the Home/End/Delete sequences that terminals and tmux send but terminfo
+    /// entries often miss (e.g. tmux sends ESC[1~ for Home to a pane whose TERM says ESC OH).
+    static func defineExtraKeys() {
+        let extra: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[3~", KEY_DC), ("\u{1B}[2~", KEY_IC), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+            ("\u{1B}[Z", KEY_BTAB),
+        ]
+        for (seq, code) in extra where key_defined(seq) <= 0 { define_key(seq, code) }
     }
 
     func decodeCharacter(_ v: UInt32) -> Key? {

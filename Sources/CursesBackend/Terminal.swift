@@ -69,6 +69,7 @@ public final class Terminal {
         intrflush(picnic_stdscr(), false)
         keypad(picnic_stdscr(), true)
         set_escdelay(25)
+        Terminal.defineExtraKeys()
         curs_set(0)
         var depth = ColorDepth.monochrome
         if has_colors() {

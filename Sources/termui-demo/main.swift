@@ -1,16 +1,15 @@
 // A small program that drives TermUI through the real curses backend: a playground for widths,
 // colour roles and key names, and the subject of the backend's tmux smoke tests.
-//   termui-demo [--frames FIFO] [--mouse] [--depth monochrome|eight|sixteen|full256]
+//   termui-demo [--mouse] [--depth monochrome|eight|sixteen|full256]
+// Follows the ready contract of docs/Testing.md (PICNIC_READY_FIFO) after its first frame.
 import CursesBackend
 import Foundation
 import TermUI
 
-var framesPath: String?
 var options = Terminal.Options()
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
-    case "--frames": framesPath = args.popFirst()
     case "--mouse": options.mouse = true
     case "--depth": options.colorDepth = args.popFirst().flatMap(ColorDepth.init(rawValue:))
     default:
@@ -19,8 +18,15 @@ while let a = args.popFirst() {
     }
 }
 
-// Frames are announced on a FIFO (one line each) so tests wait for a frame, never sleep.
-let frames: FileHandle? = framesPath.flatMap { FileHandle(forWritingAtPath: $0) }
+/// Writes `ready PID` to $PICNIC_READY_FIFO once, without ever blocking (docs/Testing.md).
+func signalReady() {
+    guard let path = ProcessInfo.processInfo.environment["PICNIC_READY_FIFO"], !path.isEmpty else { return }
+    let fd = open(path, O_WRONLY | O_NONBLOCK)
+    guard fd >= 0 else { return }
+    let line = Array("ready \(getpid())\n".utf8)
+    _ = line.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+}
 
 let hostile = "Pinning the arm64 runner\u{1B}]52;c;ZXZpbA==\u{07} image\u{1B}]2;pwned\u{07} \u{202E}desab\u{202C} \u{9B}31mok"
 let rows: [ListItem] = [
@@ -35,7 +41,7 @@ var selected = 0
 var lastKey = "none"
 var frameCount = 0
 
-func render(width: Int, height: Int) -> ScreenBuffer {
+func render(width: Int, height: Int, depth: ColorDepth) -> ScreenBuffer {
     var b = ScreenBuffer(width: width, height: height)
     guard width >= 20, height >= 6 else {
         b.write(TextLayout.clip("Terminal too small", to: width), x: 0, y: 0, style: .warning)
@@ -49,7 +55,7 @@ func render(width: Int, height: Int) -> ScreenBuffer {
     let lines = roles.map { StyledLine([Span($0.rawValue, Style($0)), Span(" sel", Style($0).selected())]) }
     b.render(TextView(wrapped: lines), in: Box.inner(panes[1]))
     b.render(StatusBar(hints: [KeyHint("j/k", "move"), KeyHint("q", "quit")],
-                       right: StyledLine("key: \(lastKey)")), in: Rect(x: 0, y: height - 1, width: width, height: 1))
+                       right: StyledLine("key: \(lastKey) · \(depth.rawValue)")), in: Rect(x: 0, y: height - 1, width: width, height: 1))
     return b
 }
 
@@ -57,9 +63,9 @@ do {
     try Terminal.withTerminal(options) { term in
         while true {
             let (w, h) = term.size
-            term.draw(render(width: w, height: h))
+            term.draw(render(width: w, height: h, depth: term.colorDepth))
             frameCount += 1
-            frames?.write(Data("frame \(frameCount) \(w)x\(h) key=\(lastKey) depth=\(term.colorDepth.rawValue) pid=\(getpid())\n".utf8))
+            if frameCount == 1 { signalReady() }
             guard let key = term.readKey(timeout: -1) else { continue }
             lastKey = key.name
             switch key {
