@@ -20,9 +20,11 @@ let package = Package(
         .target(name: "PicnicCore"),
         // SQLite through GRDB: migrations, records, FTS5, undo journal, change polling.
         .target(name: "PicnicStore", dependencies: [
-            "PicnicCore",
+            "PicnicCore", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Two SQLite settings Swift cannot reach (a variadic C function): keep the WAL between runs.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Importers and exporters for the formats people already have.
         .target(name: "PicnicFormats", dependencies: [
             "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -62,13 +62,16 @@ public enum Urgency {
 
     /// Most urgent first; ties broken by earlier due, then older, then smaller number.
     public static func sorted(_ tasks: [WorkTask], now: Date) -> [WorkTask] {
-        let scored = tasks.map { ($0, score($0, now: now)) }
-        return scored.sorted { a, b in
-            if a.1 != b.1 { return a.1 > b.1 }
-            let da = a.0.due ?? .distantFuture, db = b.0.due ?? .distantFuture
+        // Sort indices, not the (large) task values.
+        let scores = tasks.map { score($0, now: now) }
+        let order = tasks.indices.sorted { i, j in
+            if scores[i] != scores[j] { return scores[i] > scores[j] }
+            let a = tasks[i], b = tasks[j]
+            let da = a.due ?? .distantFuture, db = b.due ?? .distantFuture
             if da != db { return da < db }
-            if a.0.created != b.0.created { return a.0.created < b.0.created }
-            return (a.0.number ?? .max) < (b.0.number ?? .max)
-        }.map(\.0)
+            if a.created != b.created { return a.created < b.created }
+            return (a.number ?? .max) < (b.number ?? .max)
+        }
+        return order.map { tasks[$0] }
     }
 }

@@ -67,10 +67,13 @@ extension AppDatabase {
     static func resolve(_ ref: String, _ db: Database, now: Date) throws -> WorkTask {
         let sql = "SELECT \(TaskRecord.columns) FROM tasks WHERE "
         if let n = Int(ref), n > 0, ref.allSatisfy(\.isASCII) {
-            guard let row = try Row.fetchOne(db, sql: sql + "number = ?", arguments: [n]) else {
-                throw PicnicError.usage("no open task \(ref) (see 'picnic list')")
+            if let row = try Row.fetchOne(db, sql: sql + "number = ?", arguments: [n]) {
+                return TaskRecord.task(row, now: now)
             }
-            return TaskRecord.task(row, now: now)
+            // A UUID prefix can be all digits too.
+            let rows = ref.count >= 4 ? try Row.fetchAll(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [ref + "%"]) : []
+            guard rows.count == 1 else { throw PicnicError.usage("no open task \(ref) (see 'picnic list')") }
+            return TaskRecord.task(rows[0], now: now)
         }
         let lower = ref.lowercased()
         guard lower.count >= 4, lower.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteTuning
 import GRDB
 import PicnicCore
 
@@ -29,6 +30,9 @@ public final class AppDatabase: @unchecked Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // No checkpoint and WAL deletion (with their fsyncs) each time a short-lived command
+            // closes the file; SQLite's auto-checkpoint still folds the WAL back every 1000 pages.
+            _ = picnic_sqlite_keep_wal(UnsafeMutableRawPointer(db.sqliteConnection))
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -78,17 +82,19 @@ public final class AppDatabase: @unchecked Sendable {
         }
     }
 
-    /// The common case (schema up to date) costs one read. Two processes creating the same
-    /// database at once may collide; the loser retries and then finds the work done.
+    /// The common case (schema up to date) costs one read. Processes creating the same database
+    /// at once race (one may see another's half-made schema); the loser retries and then finds
+    /// the work done. A file that is not a database fails at once.
     static func migrateIfNeeded(_ writer: any DatabaseWriter) throws {
         let migrator = Self.migrator
-        for attempt in 1...5 {
+        let fatal: [ResultCode] = [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL]
+        for attempt in 1...40 {
             do {
                 if try writer.writeWithoutTransaction({ try migrator.hasCompletedMigrations($0) }) { return }
                 try migrator.migrate(writer)
                 return
-            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY && attempt < 5 {
-                usleep(20_000)
+            } catch let e as DatabaseError where !fatal.contains(e.resultCode.primaryResultCode) && attempt < 40 {
+                usleep(useconds_t(5_000 * min(attempt, 10)))
             }
         }
     }

@@ -3,6 +3,7 @@ import ArgumentParser
 extension PicnicBench {
     /// Every benchmark; add one line per benchmark, each in its own file in this folder.
     static let benches: [ParsableCommand.Type] = [
+        QueueBench.self,
         ImportBench.self,
         DashboardBench.self,
     ]

@@ -34,6 +34,10 @@ struct Picnic: ParsableCommand {
             Global.fail(error)
         }
         do {
+            if let fast = FastPath.command(for: args) {
+                try fast.run()
+                return
+            }
             var command = try parseAsRoot(args)
             try command.run()
         } catch {

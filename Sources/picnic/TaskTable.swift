@@ -7,15 +7,26 @@ enum TaskTable {
     static func render(_ tasks: [WorkTask], now: Date, calendar: Calendar, width: Int?) -> String {
         let header = ["ID", "Age", "Project", "Tags", "Due", "P", "Urg", "Title"]
         var rows: [[String]] = [header]
+        rows.reserveCapacity(tasks.count + 1)
+        // Many tasks share a due date (day-sized dates all end at 23:59:59): say each once.
+        var dueText: [Date: String] = [:]
+        let today = calendar.startOfDay(for: now)
         for t in tasks {
+            var due = ""
+            if let d = t.due {
+                if let known = dueText[d] { due = known } else {
+                    due = relative(d, now: now, today: today, calendar: calendar)
+                    dueText[d] = due
+                }
+            }
             rows.append([
                 t.number.map(String.init) ?? String(t.uuid.uuidString.lowercased().prefix(8)),
                 age(from: t.created, to: now),
                 Terminal.safe(t.project ?? ""),
                 Terminal.safe(t.tags.joined(separator: " ")),
-                t.due.map { relative($0, now: now, calendar: calendar) } ?? "",
+                due,
                 t.priority?.rawValue ?? "",
-                String(format: "%.1f", Urgency.score(t, now: now)),
+                oneDecimal(Urgency.score(t, now: now)),
                 marker(t) + Terminal.safe(t.title),
             ])
         }
@@ -37,6 +48,13 @@ enum TaskTable {
             out += line + "\n"
         }
         return out
+    }
+
+    /// `12.3` without String(format:), which is slow in a 10,000-row loop.
+    static func oneDecimal(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
     static func marker(_ t: WorkTask) -> String {
@@ -70,7 +88,11 @@ enum TaskTable {
 
     /// `today`, `tomorrow`, `fri`, `in 12d`, `3d ago`, `2026-12-01`: how people say when.
     static func relative(_ due: Date, now: Date, calendar: Calendar) -> String {
-        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: due)).day ?? 0
+        relative(due, now: now, today: calendar.startOfDay(for: now), calendar: calendar)
+    }
+
+    static func relative(_ due: Date, now: Date, today: Date, calendar: Calendar) -> String {
+        let days = calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: due)).day ?? 0
         switch days {
         case 0:
             if due < now { return "overdue" }

@@ -21,6 +21,7 @@ enum Terminal {
     /// Text with control characters and bidi overrides replaced, so a title can never move the
     /// cursor, change colours or reorder the rest of the line.
     static func safe(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             switch s.value {
@@ -34,7 +35,8 @@ enum Terminal {
 
     /// Columns a string takes in a terminal (wide East Asian and emoji: 2; combining marks: 0).
     static func width(of text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.reduce(0) { $0 + width(of: $1) }
     }
 
     static func width(of c: Character) -> Int {
