@@ -13,7 +13,7 @@ struct DashboardEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: h.db.path))
         try h.launch()
         let screen = try h.tmux.waitFor("How do I move through a long queue quickly?")
-        #expect(screen.contains("Move through your queue"))
+        #expect(screen.contains("Move in the queue"))
         #expect(screen.contains("1 strong"))
         #expect(screen.contains("why:"))
         #expect(FileManager.default.fileExists(atPath: h.db.path))
@@ -26,15 +26,15 @@ struct DashboardEndToEndTests {
         let h = try DashboardHarness()
         try h.launch()
         try h.tmux.waitFor("How do I move through a long queue quickly?")
-        try h.press("j", until: "Help for “Start this task")
-        try h.tmux.waitUntil { $0.contains("Help for “Start this task") && $0.contains("›★ What does starting a task") }
+        try h.press("j", until: "Help for “Start me with s")
+        try h.tmux.waitUntil { $0.contains("Help for “Start me with s") && $0.contains("›★ What does starting a task") }
         let reader = try h.press("Enter", until: "Accepted answer")
         #expect(reader.contains("Press s again to stop it"))
         try h.press("Escape", until: "Help for")
         try h.tmux.sendKeys("G")
-        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○● Open a matching thread")?.contains("›") == true }
+        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○● Open a thread")?.contains("›") == true }
         try h.tmux.sendKeys("g")
-        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○● Move through your queue")?.contains("›") == true }
+        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○● Move in the queue")?.contains("›") == true }
         try h.tmux.sendKeys("q")
         #expect(try h.run!.waitForExit() == 0)
     }
@@ -84,11 +84,11 @@ struct DashboardEndToEndTests {
     @Test func resizeDownToTooSmallAndBack() throws {
         let h = try DashboardHarness()
         try h.launch()
-        try h.tmux.waitFor("Move through your queue")
+        try h.tmux.waitFor("Move in the queue")
         try h.tmux.resize(width: 20, height: 6)
         try h.tmux.waitFor("too small")
         try h.tmux.resize(width: 160, height: 50)
-        let big = try h.tmux.waitUntil { $0.contains("Move through your queue") && !$0.contains("too small") }
+        let big = try h.tmux.waitUntil { $0.contains("Move in the queue") && !$0.contains("too small") }
         #expect(big.split(separator: "\n").count >= 49)
         try h.tmux.resize(width: 60, height: 15)
         try h.tmux.waitUntil { $0.contains("Queue") && !$0.contains("too small") }

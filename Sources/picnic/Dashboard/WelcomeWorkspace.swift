@@ -102,6 +102,7 @@ enum WelcomeWorkspace {
         do {
             let db = try AppDatabase(path: temp)
             try seed(db)
+            try db.checkpoint()
             try db.pool.close()
         }
         // link(2) fails when the target exists (someone else created it meanwhile): keep theirs.
