@@ -69,7 +69,7 @@ extension Dashboard {
                 state.filterError = error.message
             }
         }
-        if let s = state.selected, state.rows.contains(where: { $0.uuid == s }) { return }
+        if let s = state.selected, state.rowIndex[s] != nil { return }
         if state.rows.isEmpty { state.selected = nil; return }
         let i = min(oldIndex ?? 0, state.rows.count - 1)
         state.selected = state.rows[max(0, i)].uuid

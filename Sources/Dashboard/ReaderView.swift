@@ -9,8 +9,11 @@ enum ReaderView {
         guard let reader = state.reader else { return [] }
         let w = max(1, width)
         var out: [StyledLine] = []
+        let matched = reader.match?.matched.map(\.word) ?? []
         func text(_ s: String, _ style: Style = .normal) {
-            for l in TextLayout.wrap(StyledLine(Sanitizer.clean(s), style), width: w) { out.append(l) }
+            for l in TextLayout.wrap(StyledLine(Sanitizer.clean(s), style), width: w) {
+                out.append(Highlight.words(matched, in: l))
+            }
         }
         guard let root = reader.root ?? reader.match?.post else { return [] }
         text(root.title, Style.title.with(.bold))

@@ -50,6 +50,8 @@ extension AppDatabase {
         func openThread(_ root: Int64) throws {
             if open.insert(root).inserted { try ThreadIndex.unindex(root, db) }
         }
+        // Threads created by this batch, indexed from memory at the end (no view query per thread).
+        var fresh: [Int64: ThreadIndex.Document] = [:]
         var bySource: [String: [String: (id: Int64, root: Int64)]] = [:]
         let insert = try db.cachedStatement(sql: PostRow.insertSQL)
         let update = try db.cachedStatement(sql: PostRow.updateSQL)
@@ -82,6 +84,8 @@ extension AppDatabase {
             var existing: (id: Int64, root: Int64)?
             if let source = p.source, let sid = p.sourceID { existing = try lookup(source, sid) }
             if let old = existing {
+                // An update to a thread made in this batch: index it the slow, sure way.
+                for id in [old.root, p.parent ?? old.id] where fresh.removeValue(forKey: id) != nil { open.insert(id) }
                 if p.parent == old.id { throw PicnicError.data("\(label): a post cannot answer itself") }
                 p.id = old.id
                 try openThread(old.root)
@@ -91,10 +95,14 @@ extension AppDatabase {
                 try update.execute(arguments: args)
                 summary.updated += 1
             } else {
-                if let parent = p.parent { try openThread(parent) }
+                if let parent = p.parent {
+                    if fresh[parent] != nil { fresh[parent]?.answers.append(p.title + " " + p.body) } else { try openThread(parent) }
+                }
                 try insert.execute(arguments: PostRow.arguments(p))
                 p.id = db.lastInsertedRowID
-                if p.parent == nil { open.insert(p.id) }
+                if p.parent == nil {
+                    fresh[p.id] = ThreadIndex.Document(title: p.title, body: p.body, tags: p.tags)
+                }
                 summary.inserted += 1
             }
             if let source = p.source, let sid = p.sourceID {
@@ -104,6 +112,9 @@ extension AppDatabase {
         }
         for root in open.sorted() where try ThreadIndex.isRoot(root, db) {
             try ThreadIndex.index(root, db)
+        }
+        for (root, document) in fresh.sorted(by: { $0.key < $1.key }) {
+            try ThreadIndex.index(root, document, db)
         }
         return summary
     }

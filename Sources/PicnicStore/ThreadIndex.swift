@@ -22,6 +22,21 @@ enum ThreadIndex {
             """).execute(arguments: [root])
     }
 
+    /// A thread's indexed text, as `post_threads` would give it.
+    struct Document {
+        var title: String
+        var body: String
+        var tags: [String]
+        var answers: [String] = []
+    }
+
+    /// Indexes a thread from text in hand. Must yield the same tokens as `post_threads` (answers
+    /// "title body" in id order, tags in order), or a later `unindex` would not match.
+    static func index(_ root: Int64, _ d: Document, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO posts_fts(rowid, title, body, answers, tags) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [root, d.title, d.body, d.answers.joined(separator: "\n"), d.tags.joined(separator: " ")])
+    }
+
     /// The thread a post belongs to: its parent, or itself for a root. Nil when the post is absent.
     static func root(of id: Int64, _ db: Database) throws -> Int64? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT parent FROM posts WHERE id = ?"),

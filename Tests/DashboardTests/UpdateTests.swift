@@ -266,3 +266,16 @@ import TermUI
         #expect(s.message?.text == "No task selected")
     }
 }
+
+@Suite struct QueueRulesTests {
+    @Test func titleSearchIgnoresCaseAndAccentsLikeTaskFilter() {
+        let cases: [(String, String, Bool)] = [
+            ("Fix flaky CI", "ci", true), ("Fix flaky CI", "FLAKY", true), ("Fix flaky CI", "flaw", false),
+            ("Café menu", "cafe", true), ("Résumé", "resume", true), ("abc", "abcd", false), ("", "a", false),
+        ]
+        for (title, word, expected) in cases {
+            #expect(QueueRules.titleContains(title, word) == expected, "\(title) / \(word)")
+            #expect((title.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil) == expected)
+        }
+    }
+}

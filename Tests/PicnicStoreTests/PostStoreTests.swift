@@ -87,6 +87,22 @@ import PicnicCore
         try checkIndex(db)
     }
 
+    @Test func bulkImportMixingNewAndExistingThreadsKeepsTheIndexExact() throws {
+        let db = try makeDatabase()
+        try db.importPosts([PostImport(Post(title: "First question", body: "alpha", tags: ["x", "y"], source: "s", sourceID: "q1"))])
+        try db.importPosts([
+            PostImport(Post(kind: .answer, title: "", body: "beta answer", source: "s", sourceID: "a1"), parentSourceID: "q1"),
+            PostImport(Post(title: "Second question", body: "gamma", source: "s", sourceID: "q2")),
+            PostImport(Post(kind: .answer, title: "", body: "delta", source: "s", sourceID: "a2"), parentSourceID: "q2"),
+            PostImport(Post(title: "Second question, edited", body: "epsilon", source: "s", sourceID: "q2")),
+            PostImport(Post(kind: .answer, title: "", body: "zeta", source: "s", sourceID: "a3"), parentSourceID: "q2"),
+        ])
+        try checkIndex(db)
+        #expect(try db.match(draft: "epsilon zeta delta").first?.post.title == "Second question, edited")
+        #expect(try db.match(draft: "gamma").isEmpty)
+        #expect(try db.match(draft: "beta").first?.post.title == "First question")
+    }
+
     @Test func bulkImportRollsBackOnAMissingParent() throws {
         let db = try makeDatabase()
         let items = [
