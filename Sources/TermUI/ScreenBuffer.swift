@@ -134,7 +134,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         for s in ch.unicodeScalars {
             let v = s.value
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { return false }
-            if Sanitizer.isBidiControl(v) { return false }
+            if Sanitizer.isBidiControl(v) || v == 0x2028 || v == 0x2029 { return false }
         }
         return true
     }

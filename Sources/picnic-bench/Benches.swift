@@ -8,5 +8,6 @@ extension PicnicBench {
         ImportBench.self,
         DashboardBench.self,
         MatchBench.self,
+        TermUIBench.self,
     ]
 }
