@@ -9,5 +9,6 @@ extension PicnicBench {
         DashboardBench.self,
         MatchBench.self,
         TermUIBench.self,
+        StatusBench.self,
     ]
 }
