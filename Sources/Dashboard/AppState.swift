@@ -37,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var filterText = ""
     /// Why the filter text does not parse, if it does not.
     public var filterError: String?
+    /// The filter the rows were last computed with.
+    var appliedFilter: TaskFilter?
 
     /// The line being typed in a prompt mode.
     public var prompt: PromptLine?
@@ -144,12 +146,15 @@ public struct Reader: Equatable, Sendable {
     public var postID: Int64
     /// The match that opened it (title shown while loading).
     public var match: ThreadMatch?
-    public var root: Post?
-    public var replies: [Post] = []
+    public var root: Post? { didSet { wrapWidth = -1 } }
+    public var replies: [Post] = [] { didSet { wrapWidth = -1 } }
     /// First line shown.
     public var scroll = 0
     /// Why it could not be loaded, if so.
-    public var error: String?
+    public var error: String? { didSet { wrapWidth = -1 } }
+    /// The thread wrapped at `wrapWidth`, kept so scrolling does not re-wrap long threads.
+    var wrapped: [StyledLine] = []
+    var wrapWidth = -1
 
     public init(postID: Int64, match: ThreadMatch?) {
         self.postID = postID

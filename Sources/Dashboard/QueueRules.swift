@@ -9,29 +9,43 @@ enum QueueRules {
         Urgency.sorted(tasks.filter { $0.status.isOpen }, now: now)
     }
 
-    /// A predicate for the filter text, or the usage error naming the bad token.
+    /// Parses the filter text, or returns the usage error naming the bad token.
     ///
     /// Without a `status:` term the dashboard keeps waiting tasks visible (the queue shows them
     /// with ⏸), unlike `picnic list`, which shows pending and active only.
-    static func filter(_ text: String, now: Date, calendar: Calendar) -> Result<(WorkTask) -> Bool, PicnicError> {
+    static func parseFilter(_ text: String, now: Date, calendar: Calendar) -> Result<TaskFilter, PicnicError> {
         do {
             var f = try TaskFilter.parse([text], now: now, calendar: calendar)
             if f.statuses == TaskFilter.queue.statuses { f.statuses.insert(.waiting) }
-            // Free words are matched here with an ASCII fast path: Foundation's case- and
-            // accent-blind search costs ~5 µs a title, too slow per key on a 10k queue.
-            var words: [String] = []
-            f.terms.removeAll { term in
-                if case .word(let w) = term { words.append(w); return true }
-                return false
-            }
-            let rest = f
-            let needles = words.map(WordNeedle.init)
-            return .success { task in
-                rest.matches(task, now: now) && needles.allSatisfy { $0.found(in: task.title) }
-            }
+            return .success(f)
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The predicate of a parsed filter.
+    static func predicate(_ filter: TaskFilter, now: Date) -> (WorkTask) -> Bool {
+        var rest = filter
+        // Free words are matched here with an ASCII fast path: Foundation's case- and
+        // accent-blind search costs microseconds a title, too slow per key on a 10k queue.
+        var words: [String] = []
+        rest.terms.removeAll { term in
+            if case .word(let w) = term { words.append(w); return true }
+            return false
+        }
+        let needles = words.map(WordNeedle.init)
+        return { task in rest.matches(task, now: now) && needles.allSatisfy { $0.found(in: task.title) } }
+    }
+
+    /// Whether every task `new` accepts is also accepted by `old`, so typing one more letter
+    /// can filter the rows already shown instead of the whole queue.
+    static func narrows(_ old: TaskFilter, to new: TaskFilter) -> Bool {
+        guard old.statuses == new.statuses, new.terms.count >= old.terms.count, !old.terms.isEmpty else { return false }
+        let n = old.terms.count
+        if new.terms.prefix(n) == old.terms[...] { return true }
+        guard new.terms.count == n, Array(new.terms.prefix(n - 1)) == Array(old.terms.prefix(n - 1)),
+              case .word(let a) = old.terms[n - 1], case .word(let b) = new.terms[n - 1] else { return false }
+        return titleContains(b, a)
     }
 
     /// Whether `title` contains `word`, ignoring case and accents (as `TaskFilter` does).

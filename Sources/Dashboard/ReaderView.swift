@@ -60,7 +60,7 @@ enum ReaderView {
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard let reader = state.reader, !rect.isEmpty else { return }
         let text = rect.inset(by: 1)
-        let all = lines(state, width: text.width)
+        let all = reader.wrapWidth == text.width ? reader.wrapped : lines(state, width: text.width)
         let pageLines = max(1, text.height)
         let figure = all.count > pageLines ? "\(min(all.count, reader.scroll + pageLines))/\(all.count)" : ""
         let title = Sanitizer.line(reader.root?.title ?? reader.match?.post.title ?? "Thread")
