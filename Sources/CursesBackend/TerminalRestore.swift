@@ -63,6 +63,11 @@ enum TerminalRestore {
             action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
+        // A parent may have left these blocked (test runners do); they must reach the handlers.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in exitSignals { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for sig in fatalSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in

@@ -17,7 +17,11 @@ extension AppState {
         if help.cursor >= help.scroll + shown { help.scroll = help.cursor - shown + 1 }
         help.scroll = max(0, min(help.scroll, help.matches.count - shown))
         if reader != nil {
-            let lines = ReaderView.lines(self, width: layout.readerText.width).count
+            if reader!.wrapWidth != layout.readerText.width {
+                reader!.wrapped = ReaderView.lines(self, width: layout.readerText.width)
+                reader!.wrapWidth = layout.readerText.width
+            }
+            let lines = reader!.wrapped.count
             reader!.scroll = max(0, min(reader!.scroll, lines - max(1, layout.readerText.height - 1)))
         }
         if mode == .help {

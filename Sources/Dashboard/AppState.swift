@@ -23,7 +23,11 @@ public struct AppState: Equatable, Sendable {
     /// All open tasks, most urgent first.
     public var tasks: [WorkTask] = []
     /// The tasks shown (after the filter), most urgent first.
-    public var rows: [WorkTask] = []
+    public var rows: [WorkTask] = [] {
+        didSet { rowIndex = Dictionary(rows.enumerated().map { ($1.uuid, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+    /// Row of each shown task, so selection lookups stay O(1) on a 10k queue.
+    var rowIndex: [UUID: Int] = [:]
     /// The selected task, kept by uuid so reloads and re-sorting never move the selection.
     public var selected: UUID?
     /// First row of the queue shown.
@@ -33,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var filterText = ""
     /// Why the filter text does not parse, if it does not.
     public var filterError: String?
+    /// The filter the rows were last computed with.
+    var appliedFilter: TaskFilter?
 
     /// The line being typed in a prompt mode.
     public var prompt: PromptLine?
@@ -75,24 +81,39 @@ public struct AppState: Equatable, Sendable {
 
     /// The selected task, if any.
     public var selectedTask: WorkTask? {
-        guard let selected else { return nil }
-        return rows.first { $0.uuid == selected }
+        guard let selected, let i = rowIndex[selected] else { return nil }
+        return rows[i]
     }
 
     /// The selected row index, if any.
     public var selectedIndex: Int? {
         guard let selected else { return nil }
-        return rows.firstIndex { $0.uuid == selected }
+        return rowIndex[selected]
     }
 
-    /// Open tasks due today or overdue.
-    public var dueTodayCount: Int {
-        let end = calendar.startOfDay(for: now).addingTimeInterval(86400)
-        return tasks.filter { ($0.due ?? .distantFuture) < end }.count
+    /// Open tasks due today or overdue (kept current by `recount`).
+    public private(set) var dueTodayCount = 0
+    /// Open tasks with strong help waiting (kept current by `recount`).
+    public private(set) var strongHelpCount = 0
+    /// Start of the day `dueTodayCount` was counted for.
+    private var countedDay: Date?
+
+    /// Recounts the status-bar figures; cheap unless the tasks or the day changed.
+    mutating func recount(tasksChanged: Bool) {
+        let day = calendar.startOfDay(for: now)
+        if tasksChanged || countedDay != day {
+            let end = day.addingTimeInterval(86400)
+            var n = 0
+            for i in tasks.indices where (tasks[i].due ?? .distantFuture) < end { n += 1 }
+            dueTodayCount = n
+            countedDay = day
+        }
+        if tasksChanged { taskIDs = Set(tasks.map(\.uuid)) }
+        strongHelpCount = strongHelp.reduce(0) { $0 + (taskIDs.contains($1) ? 1 : 0) }
     }
 
-    /// Open tasks with strong help waiting.
-    public var strongHelpCount: Int { tasks.filter { strongHelp.contains($0.uuid) }.count }
+    /// The uuids of all open tasks.
+    var taskIDs: Set<UUID> = []
 }
 
 /// The help pane's content for the selected task.
@@ -125,12 +146,15 @@ public struct Reader: Equatable, Sendable {
     public var postID: Int64
     /// The match that opened it (title shown while loading).
     public var match: ThreadMatch?
-    public var root: Post?
-    public var replies: [Post] = []
+    public var root: Post? { didSet { wrapWidth = -1 } }
+    public var replies: [Post] = [] { didSet { wrapWidth = -1 } }
     /// First line shown.
     public var scroll = 0
     /// Why it could not be loaded, if so.
-    public var error: String?
+    public var error: String? { didSet { wrapWidth = -1 } }
+    /// The thread wrapped at `wrapWidth`, kept so scrolling does not re-wrap long threads.
+    var wrapped: [StyledLine] = []
+    var wrapWidth = -1
 
     public init(postID: Int64, match: ThreadMatch?) {
         self.postID = postID

@@ -76,7 +76,7 @@ extension Dashboard {
         switch state.mode {
         case .filter:
             state.filterText = text
-            applyFilter(&state, keepingIndex: 0)
+            applyFilter(&state, keepingIndex: 0, narrowing: true)
             return selectionChanged(&state)
         case .add:
             state.promptPreview = preview(&state, text)

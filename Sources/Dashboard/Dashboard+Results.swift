@@ -54,22 +54,31 @@ extension Dashboard {
     }
 
     /// Recomputes the visible rows from the filter, keeping the selection by uuid (or, when the
-    /// selected task left, the row that took its place).
-    static func applyFilter(_ state: inout AppState, keepingIndex oldIndex: Int? = nil) {
+    /// selected task left, the row that took its place). `narrowing` allows filtering the rows
+    /// already shown when the new filter only narrows the last one (live typing).
+    static func applyFilter(_ state: inout AppState, keepingIndex oldIndex: Int? = nil, narrowing: Bool = false) {
         let text = state.filterText.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
             state.rows = state.tasks
+            state.appliedFilter = nil
             state.filterError = nil
         } else {
-            switch QueueRules.filter(text, now: state.now, calendar: state.calendar) {
-            case .success(let matches):
-                state.rows = state.tasks.filter(matches)
+            switch QueueRules.parseFilter(text, now: state.now, calendar: state.calendar) {
+            case .success(let filter):
                 state.filterError = nil
+                if narrowing, let old = state.appliedFilter, old == filter {
+                    break
+                } else if narrowing, let old = state.appliedFilter, QueueRules.narrows(old, to: filter) {
+                    state.rows = state.rows.filter(QueueRules.predicate(filter, now: state.now))
+                } else {
+                    state.rows = state.tasks.filter(QueueRules.predicate(filter, now: state.now))
+                }
+                state.appliedFilter = filter
             case .failure(let error):
                 state.filterError = error.message
             }
         }
-        if let s = state.selected, state.rows.contains(where: { $0.uuid == s }) { return }
+        if let s = state.selected, state.rowIndex[s] != nil { return }
         if state.rows.isEmpty { state.selected = nil; return }
         let i = min(oldIndex ?? 0, state.rows.count - 1)
         state.selected = state.rows[max(0, i)].uuid

@@ -56,6 +56,11 @@ public enum Dashboard {
             effectFailed(&state, effect, message: message)
             effects = []
         }
+        switch event {
+        case .tasksLoaded: state.recount(tasksChanged: true)
+        case .strongHelpLoaded, .matchesLoaded, .tick: state.recount(tasksChanged: false)
+        default: break
+        }
         state.normalize()
         return effects
     }

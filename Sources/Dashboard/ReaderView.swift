@@ -9,8 +9,11 @@ enum ReaderView {
         guard let reader = state.reader else { return [] }
         let w = max(1, width)
         var out: [StyledLine] = []
+        let matched = reader.match?.matched.map(\.word) ?? []
         func text(_ s: String, _ style: Style = .normal) {
-            for l in TextLayout.wrap(StyledLine(Sanitizer.clean(s), style), width: w) { out.append(l) }
+            for l in TextLayout.wrap(StyledLine(Sanitizer.clean(s), style), width: w) {
+                out.append(Highlight.words(matched, in: l))
+            }
         }
         guard let root = reader.root ?? reader.match?.post else { return [] }
         text(root.title, Style.title.with(.bold))
@@ -57,7 +60,7 @@ enum ReaderView {
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard let reader = state.reader, !rect.isEmpty else { return }
         let text = rect.inset(by: 1)
-        let all = lines(state, width: text.width)
+        let all = reader.wrapWidth == text.width ? reader.wrapped : lines(state, width: text.width)
         let pageLines = max(1, text.height)
         let figure = all.count > pageLines ? "\(min(all.count, reader.scroll + pageLines))/\(all.count)" : ""
         let title = Sanitizer.line(reader.root?.title ?? reader.match?.post.title ?? "Thread")

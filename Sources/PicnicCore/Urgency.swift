@@ -66,11 +66,10 @@ public enum Urgency {
         let scores = tasks.map { score($0, now: now) }
         let order = tasks.indices.sorted { i, j in
             if scores[i] != scores[j] { return scores[i] > scores[j] }
-            let a = tasks[i], b = tasks[j]
-            let da = a.due ?? .distantFuture, db = b.due ?? .distantFuture
+            let da = tasks[i].due ?? .distantFuture, db = tasks[j].due ?? .distantFuture
             if da != db { return da < db }
-            if a.created != b.created { return a.created < b.created }
-            return (a.number ?? .max) < (b.number ?? .max)
+            if tasks[i].created != tasks[j].created { return tasks[i].created < tasks[j].created }
+            return (tasks[i].number ?? .max) < (tasks[j].number ?? .max)
         }
         return order.map { tasks[$0] }
     }

@@ -38,7 +38,7 @@ public struct FeedImporter {
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         do { try p.run() } catch { throw PicnicError.io("\(address): cannot run curl to fetch it (\(error))") }
-        var data = Data()
+        nonisolated(unsafe) var data = Data()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async { data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }

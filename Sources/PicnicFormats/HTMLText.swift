@@ -9,43 +9,63 @@ public enum HTMLText {
         return utf8.withUnsafeMutableBufferPointer { convert(UnsafeBufferPointer($0)) }
     }
 
-    static func convert(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    /// Output with the pending spacing decided lazily (a struct, so the hot loop needs no boxes).
+    struct Output {
         var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        let n = b.count
-        var pre = 0
         var pendingSpace = false
         var breaks = 0 // newlines wanted before the next text
-        func emitText(_ bytes: [UInt8]) {
+
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
             if breaks > 0, !out.isEmpty {
                 while out.last == 0x20 { out.removeLast() }
-                out.append(contentsOf: repeatElement(UInt8(0x0A), count: breaks))
-                pendingSpace = false
-            } else if pendingSpace, !out.isEmpty, out.last != 0x0A, out.last != 0x20 {
+                for _ in 0..<breaks { out.append(0x0A) }
+            } else if pendingSpace, let last = out.last, last != 0x0A, last != 0x20 {
                 out.append(0x20)
             }
             breaks = 0
             pendingSpace = false
             out.append(contentsOf: bytes)
         }
-        func wantBreak(_ k: Int) { breaks = max(breaks, k) }
-        var word: [UInt8] = []
+
+        mutating func text(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { text($0) } }
+        mutating func wantBreak(_ k: Int) { breaks = max(breaks, k) }
+    }
+
+    static func convert(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var o = Output()
+        o.out.reserveCapacity(b.count)
+        var i = 0
+        let n = b.count
+        var pre = 0
+        var wordStart = -1 // start of a run of plain text bytes not yet emitted
+        var scratch: [UInt8] = [] // a word holding decoded entities
+        @inline(__always) func flush(_ o: inout Output, _ end: Int) {
+            if wordStart >= 0 {
+                if scratch.isEmpty { o.text(UnsafeBufferPointer(rebasing: b[wordStart..<end])) }
+                else { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[wordStart..<end])); o.text(scratch); scratch.removeAll(keepingCapacity: true) }
+                wordStart = -1
+            } else if !scratch.isEmpty {
+                o.text(scratch); scratch.removeAll(keepingCapacity: true)
+            }
+        }
         while i < n {
             let c = b[i]
             if c == UInt8(ascii: "<") {
-                if !word.isEmpty { emitText(word); word.removeAll(keepingCapacity: true) }
-                if i + 3 < n, b[i + 1] == UInt8(ascii: "!"), b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") {
-                    i = find(b, "-->", from: i + 4).map { $0 + 3 } ?? n
-                    continue
-                }
                 var j = i + 1
                 let closing = j < n && b[j] == UInt8(ascii: "/")
                 if closing { j += 1 }
                 let nameStart = j
                 while j < n, isAlnum(b[j]) { j += 1 }
-                if j == nameStart {
-                    word.append(c); i += 1; continue // a lone '<' is text
+                let isComment = i + 3 < n && b[i + 1] == UInt8(ascii: "!") && b[i + 2] == UInt8(ascii: "-") && b[i + 3] == UInt8(ascii: "-")
+                if j == nameStart, !isComment {
+                    if wordStart < 0 { wordStart = i } // a lone '<' is text
+                    i += 1
+                    continue
+                }
+                flush(&o, i)
+                if isComment {
+                    i = find(b, "-->", from: i + 4).map { $0 + 3 } ?? n
+                    continue
                 }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<j]), as: UTF8.self).lowercased()
                 // Skip to the end of the tag, honouring quotes.
@@ -64,40 +84,45 @@ public enum HTMLText {
                     continue
                 }
                 switch name {
-                case "br": if pre > 0 { out.append(0x0A) } else { breaks += 1; if breaks > 2 { breaks = 2 } }
+                case "br": if pre > 0 { o.out.append(0x0A) } else { o.breaks = min(o.breaks + 1, 2) }
                 case "p", "div", "blockquote", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
                      "section", "article", "header", "footer", "dl", "figure":
-                    wantBreak(2)
-                case "pre": wantBreak(2); pre += closing ? -1 : 1; if pre < 0 { pre = 0 }
-                case "li": if !closing { wantBreak(1); emitText(Array("- ".utf8)); pendingSpace = false } else { wantBreak(1) }
-                case "tr", "dt", "dd": wantBreak(1)
-                case "td", "th": pendingSpace = true
+                    o.wantBreak(2)
+                case "pre": o.wantBreak(2); pre += closing ? -1 : 1; if pre < 0 { pre = 0 }
+                case "li":
+                    o.wantBreak(1)
+                    if !closing { o.text(Self.dash); o.pendingSpace = false }
+                case "tr", "dt", "dd": o.wantBreak(1)
+                case "td", "th": o.pendingSpace = true
                 default: break
                 }
                 continue
             }
-            if c == UInt8(ascii: "&") {
-                if let (bytes, next) = entity(b, at: i) { word.append(contentsOf: bytes); i = next; continue }
-                word.append(c); i += 1; continue
+            if c == UInt8(ascii: "&"), let (bytes, next) = entity(b, at: i) {
+                if wordStart >= 0 { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[wordStart..<i])); wordStart = -1 }
+                scratch.append(contentsOf: bytes)
+                i = next
+                continue
             }
             if isSpace(c) {
+                flush(&o, i)
                 if pre > 0 {
-                    if !word.isEmpty { emitText(word); word.removeAll(keepingCapacity: true) }
-                    if c == 0x0A { out.append(0x0A) } else if c != 0x0D { out.append(c) }
+                    if c == 0x0A { o.out.append(0x0A) } else if c != 0x0D { o.out.append(c) }
                 } else {
-                    if !word.isEmpty { emitText(word); word.removeAll(keepingCapacity: true) }
-                    pendingSpace = true
+                    o.pendingSpace = true
                 }
                 i += 1
                 continue
             }
-            word.append(c)
+            if wordStart < 0 { wordStart = i }
             i += 1
         }
-        if !word.isEmpty { emitText(word) }
-        while let last = out.last, isSpace(last) { out.removeLast() }
-        return SafeText.clean(String(decoding: out, as: UTF8.self))
+        flush(&o, n)
+        while let last = o.out.last, isSpace(last) { o.out.removeLast() }
+        return SafeText.clean(String(decoding: o.out, as: UTF8.self))
     }
+
+    static let dash: [UInt8] = Array("- ".utf8)
 
     static func entity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> ([UInt8], Int)? {
         var j = i + 1

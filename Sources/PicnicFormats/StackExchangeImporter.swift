@@ -31,14 +31,16 @@ public struct StackExchangeImporter {
         try parse(FormatError.readFile(url), file: url.path)
     }
 
-    /// Parses dump bytes; `file` names the input in errors.
-    public func parse(_ data: Data, file: String) throws -> ImportBatch {
+    /// Parses dump bytes; `file` names the input in errors; `progress(bytesRead, totalBytes)`
+    /// is called every few thousand rows.
+    public func parse(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws -> ImportBatch {
         let xml = try XMLTokenizer(data: data, file: file)
         let source = "stackexchange:\(site)"
         var batch = ImportBatch(source: source)
         var rootSeen = false
         var questions: [String: Int] = [:] // source id -> index in batch.posts
         var acceptedIDs = Set<String>()
+        var rows = 0
         while let event = try xml.next() {
             guard case .start(let name, let attributes) = event else { continue }
             if !rootSeen {
@@ -47,6 +49,8 @@ public struct StackExchangeImporter {
                 continue
             }
             guard name == "row" else { try xml.skipElement(); continue }
+            rows += 1
+            if rows % 4096 == 0 { progress?(xml.offset, data.count) }
             let at = xml.offset
             var a = RowAttributes()
             for attr in attributes { a.set(attr.name, attr.value) }

@@ -26,6 +26,10 @@ extension AppDatabase {
     public func importSource(_ source: String, _ items: [PostImport], removeMissing: Bool,
                              progress: ((Int, Int) -> Void)? = nil) throws -> SourceImportResult {
         try write { db in
+            // A big import touches far more pages than the default 2 MB cache holds; spilling
+            // them to the WAL mid-transaction costs more than the memory.
+            if items.count > 2000 { try db.execute(sql: "PRAGMA cache_size = -131072") }
+            defer { if items.count > 2000 { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
             var result = SourceImportResult()
             var existing: [String: Post] = [:]
             var sidByID: [Int64: String] = [:]
@@ -39,7 +43,7 @@ extension AppDatabase {
             changed.reserveCapacity(items.count)
             for var item in items {
                 item.post.source = source
-                if let sid = item.post.sourceID, let old = existing[sid],
+                if let sid = item.post.sourceID, !existing.isEmpty, let old = existing[sid],
                    Self.sameContent(old, item.post, oldParent: old.parent.flatMap { sidByID[$0] }, newParent: item.parentSourceID) {
                     result.skipped += 1
                     result.ids[sid] = old.id
@@ -89,7 +93,7 @@ extension AppDatabase {
     }
 
     static func sameContent(_ a: Post, _ b: Post, oldParent: String?, newParent: String?) -> Bool {
-        a.kind == b.kind && a.title == b.title && a.body == b.body && a.tags == PostRow.normalizedTags(b.tags)
+        a.kind == b.kind && a.title == b.title && a.body == b.body && (a.tags == b.tags || a.tags == PostRow.normalizedTags(b.tags))
             && a.author == b.author && a.space == b.space && a.votes == b.votes && a.accepted == b.accepted
             && a.url == b.url && abs(a.created.timeIntervalSince1970 - b.created.timeIntervalSince1970) < 0.001
             && (newParent == nil ? a.parent == nil : oldParent == newParent)

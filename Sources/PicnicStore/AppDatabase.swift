@@ -20,12 +20,14 @@ public final class AppDatabase: @unchecked Sendable {
     /// Opening an up-to-date database writes nothing.
     public init(path: String, concurrentReads: Bool = false) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw PicnicError.io("\(path): cannot create folder \(dir)")
+        // The folder exists in the common case; checking costs a syscall, not URL and FileManager work.
+        if access(path, F_OK) != 0 {
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw PicnicError.io("\(path): cannot create folder \(dir)")
+            }
         }
         var config = Configuration()
         config.busyMode = .timeout(10)

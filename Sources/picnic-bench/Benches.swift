@@ -3,8 +3,10 @@ import ArgumentParser
 extension PicnicBench {
     /// Every benchmark; add one line per benchmark, each in its own file in this folder.
     static let benches: [ParsableCommand.Type] = [
+        DashboardKeysBench.self,
         QueueBench.self,
         ImportBench.self,
         MatchBench.self,
+        TermUIBench.self,
     ]
 }

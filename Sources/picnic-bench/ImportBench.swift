@@ -32,23 +32,43 @@ struct ImportBench: ParsableCommand {
         print("generated \(posts) posts, \(bytes / 1_000_000) MB in \(Self.seconds(genTime)) s")
 
         clock = .now
+        var cpu = Self.cpuSeconds()
         let batch = try StackExchangeImporter(site: "bench").read(file)
         let parseTime = clock.duration(to: .now)
+        let parseCPU = Self.cpuSeconds() - cpu
 
         clock = .now
+        cpu = Self.cpuSeconds()
         let db = try AppDatabase(path: dbPath)
         let result = try db.importSource(batch.source, batch.posts.map { PostImport($0.post, parentSourceID: $0.parentSourceID) },
                                          removeMissing: false)
         let storeTime = clock.duration(to: .now)
+        let storeCPU = Self.cpuSeconds() - cpu
         let total = Self.seconds(parseTime + storeTime)
         print("parse: \(Self.seconds(parseTime)) s (\(Int(Double(batch.posts.count) / Self.seconds(parseTime))) posts/s)")
         print("store + index: \(Self.seconds(storeTime)) s (\(Int(Double(batch.posts.count) / Self.seconds(storeTime))) posts/s)")
         print("import: \(batch.posts.count) posts in \(total) s = \(Int(Double(batch.posts.count) / total)) posts/s (goal 20000), \(result.added) added")
+        let cpuTotal = parseCPU + storeCPU
+        print("cpu time: parse \(Self.round3(parseCPU)) s + store \(Self.round3(storeCPU)) s = \(Int(Double(batch.posts.count) / cpuTotal)) posts per cpu-second (load average \(Self.loadAverage()))")
 
         clock = .now
         let again = try db.importSource(batch.source, batch.posts.map { PostImport($0.post, parentSourceID: $0.parentSourceID) },
                                         removeMissing: false)
         print("re-import (nothing changed): \(Self.seconds(clock.duration(to: .now))) s, \(again.added) added, \(again.skipped) skipped")
+    }
+
+    static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    /// User + system CPU time of this process, so a busy machine does not hide the figure.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) > 0 ? String(format: "%.1f", loads[0]) : "?"
     }
 
     static func seconds(_ d: Duration) -> Double {

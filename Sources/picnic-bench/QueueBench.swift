@@ -38,7 +38,9 @@ struct QueueBench: ParsableCommand {
         print("picnic: \(picnicPath)")
         if haveTask { print("task:   \(task) \(Self.capture(task, ["--version"], env: [:]).trimmingCharacters(in: .whitespacesAndNewlines))") }
         print("runs per figure: \(runs) (median)\n")
-        print(pad("tasks", 7) + pad("command", 14) + pad("picnic ms", 11) + pad("task ms", 10) + "picnic/task")
+        print(pad("", 21) + pad("wall-clock median", 29) + "CPU (user+sys) median")
+        print(pad("tasks", 7) + pad("command", 14) + pad("picnic ms", 11) + pad("task ms", 10) + pad("ratio", 8)
+              + pad("picnic ms", 11) + pad("task ms", 10) + "ratio")
         for size in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("picnic-bench-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -66,16 +68,19 @@ struct QueueBench: ParsableCommand {
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 
-    func report(_ size: Int, _ what: String, _ p: Double, _ t: Double?) {
-        let ratio = t.map { String(format: "%.2f", p / $0) } ?? "-"
-        print(pad("\(size)", 7) + pad(what, 14) + pad(String(format: "%.1f", p), 11)
-              + pad(t.map { String(format: "%.1f", $0) } ?? "-", 10) + ratio)
+    func report(_ size: Int, _ what: String, _ p: Sample, _ t: Sample?) {
+        func f(_ x: Double?) -> String { x.map { String(format: "%.1f", $0) } ?? "-" }
+        func r(_ a: Double, _ b: Double?) -> String { b.map { String(format: "%.2f", a / $0) } ?? "-" }
+        print(pad("\(size)", 7) + pad(what, 14) + pad(f(p.wall), 11) + pad(f(t?.wall), 10) + pad(r(p.wall, t?.wall), 8)
+              + pad(f(p.cpu), 11) + pad(f(t?.cpu), 10) + r(p.cpu, t?.cpu))
     }
 
-    func median(_ n: Int, _ sample: () -> Double) -> Double {
+    /// Medians of wall and CPU time over `n` runs, after one warm-up run.
+    func median(_ n: Int, _ sample: () -> Sample) -> Sample {
         _ = sample() // warm the page cache
-        let xs = (0..<max(1, n)).map { _ in sample() }.sorted()
-        return xs[xs.count / 2]
+        let xs = (0..<max(1, n)).map { _ in sample() }
+        let wall = xs.map(\.wall).sorted(), cpu = xs.map(\.cpu).sorted()
+        return Sample(wall: wall[wall.count / 2], cpu: cpu[cpu.count / 2])
     }
 
     /// The same varied queue for both tools: tags, projects, priorities, some due dates.
@@ -127,11 +132,24 @@ struct QueueBench: ParsableCommand {
         return env
     }
 
-    /// Milliseconds to run a process to completion, its output read and discarded.
-    static func time(_ path: String, _ args: [String], env: [String: String]) -> Double {
+    /// Milliseconds to run a process to completion (its output read and discarded): wall clock,
+    /// and the CPU time (user + system) the child used, which a busy machine disturbs less.
+    static func time(_ path: String, _ args: [String], env: [String: String]) -> Sample {
+        let before = childCPU()
         let start = DispatchTime.now().uptimeNanoseconds
         _ = capture(path, args, env: env)
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return Sample(wall: wall, cpu: childCPU() - before)
+    }
+
+    /// One run: wall-clock and CPU milliseconds.
+    struct Sample { var wall: Double; var cpu: Double }
+
+    static func childCPU() -> Double {
+        var u = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &u)
+        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+        return ms(u.ru_utime) + ms(u.ru_stime)
     }
 
     @discardableResult

@@ -14,14 +14,14 @@ struct TerminalTmuxTests {
         var env = ["NO_COLOR": ""]
         for (k, v) in environment { env[k] = v }
         let launch = try session.launch([demo], environment: env)
-        try launch.waitForReady()
+        try launch.waitForReady(timeout: 30)
         return (session, launch)
     }
 
     @Test func drawsWidgetsWithWideTextAlignedAndNothingHostile() throws {
         let (t, _) = try start()
         defer { t.close() }
-        let screen = try t.waitFor("key: none")
+        let screen = try t.waitFor("key: none", timeout: 30)
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(rows[0].hasPrefix("┌ Queue ─") && rows[0].contains("─ 4 ┐┌ Roles"))
         // The CJK/emoji row keeps its right-hand text in the same place as the ASCII rows.
@@ -44,10 +44,10 @@ struct TerminalTmuxTests {
                                              (["é"], "é"), (["Home"], "home"), (["DC"], "delete")]
         for (keys, name) in expected {
             try t.tmux(["send-keys", "-t", t.target] + keys)
-            _ = try t.waitFor("key: \(name) ·")
+            _ = try t.waitFor("key: \(name) ·", timeout: 30)
         }
         try t.sendKeys("q")
-        #expect(try launch.waitForExit() == 0)
+        #expect(try launch.waitForExit(timeout: 30) == 0)
         #expect(try !t.alternateScreenOn())
         #expect(try t.display("#{cursor_flag}") == "1")
     }
@@ -56,12 +56,12 @@ struct TerminalTmuxTests {
         let (t, _) = try start()
         defer { t.close() }
         try t.resize(width: 44, height: 8)
-        let screen = try t.waitFor("key: resize")
+        let screen = try t.waitFor("key: resize", timeout: 30)
         let rows = screen.split(separator: "\n").map(String.init)
         #expect(rows[0].hasPrefix("┌ Queue") && rows[0].hasSuffix("┐"))
         #expect(rows.count <= 8)
         try t.resize(width: 12, height: 3)
-        _ = try t.waitFor("Terminal to")
+        _ = try t.waitFor("Terminal to", timeout: 30)
     }
 
     @Test(arguments: zip([SIGTERM, SIGHUP, SIGINT], [Int32(143), 129, 130]))
@@ -70,7 +70,7 @@ struct TerminalTmuxTests {
         defer { t.close() }
         #expect(try t.alternateScreenOn())
         try launch.signal(signal)
-        #expect(try launch.waitForExit() == code)
+        #expect(try launch.waitForExit(timeout: 30) == code)
         #expect(try !t.alternateScreenOn())
         #expect(try t.display("#{cursor_flag}") == "1")
     }
@@ -79,7 +79,7 @@ struct TerminalTmuxTests {
         let (t, launch) = try start()
         defer { t.close() }
         try t.sendKeys("C-c")
-        #expect(try launch.waitForExit() == 130)
+        #expect(try launch.waitForExit(timeout: 30) == 130)
         #expect(try !t.alternateScreenOn())
     }
 
@@ -96,14 +96,14 @@ struct TerminalTmuxTests {
     @Test func noColorMeansMonochrome() throws {
         let (t, _) = try start(environment: ["NO_COLOR": "1"])
         defer { t.close() }
-        _ = try t.waitFor("monochrome")
+        _ = try t.waitFor("monochrome", timeout: 30)
     }
 
     @Test func unknownTermIsAOneLineError() throws {
         let session = try TmuxSession(width: 100, height: 10)
         defer { session.close() }
         let launch = try session.launch([demo], environment: ["TERM": "no-such-terminal-xyz"])
-        #expect(try launch.waitForExit() == 78)
-        _ = try session.waitFor("unknown terminal type TERM=no-such-terminal-xyz")
+        #expect(try launch.waitForExit(timeout: 30) == 78)
+        _ = try session.waitFor("unknown terminal type TERM=no-such-terminal-xyz", timeout: 30)
     }
 }

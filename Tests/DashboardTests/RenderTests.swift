@@ -138,3 +138,12 @@ import TermUI
         }
     }
 }
+
+@Suite struct HighlightTests {
+    @Test func matchedWordsAreMarkedAtWordStartsOnly() {
+        let line = Highlight.words(["arm64", "run"], in: StyledLine("Pin the ARM64 runner; rerun", .normal))
+        #expect(line.plainText == "Pin the ARM64 runner; rerun")
+        let marked = line.spans.filter { $0.style.role == .match }.map(\.text)
+        #expect(marked == ["ARM64", "run"])
+    }
+}

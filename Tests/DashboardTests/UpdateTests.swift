@@ -266,3 +266,62 @@ import TermUI
         #expect(s.message?.text == "No task selected")
     }
 }
+
+@Suite struct QueueRulesTests {
+    @Test func titleSearchIgnoresCaseAndAccentsLikeTaskFilter() {
+        let cases: [(String, String, Bool)] = [
+            ("Fix flaky CI", "ci", true), ("Fix flaky CI", "FLAKY", true), ("Fix flaky CI", "flaw", false),
+            ("Café menu", "cafe", true), ("Résumé", "resume", true), ("abc", "abcd", false), ("", "a", false),
+        ]
+        for (title, word, expected) in cases {
+            #expect(QueueRules.titleContains(title, word) == expected, "\(title) / \(word)")
+            #expect((title.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil) == expected)
+        }
+    }
+}
+
+@Suite struct DescribeTests {
+    @Test func dueIsRelativeToTheLocalDay() {
+        let c = Fixtures.calendar, now = Fixtures.now
+        #expect(Describe.due(now, now: now, calendar: c) == "today")
+        #expect(Describe.due(now.addingTimeInterval(11.9 * 3600), now: now, calendar: c) == "today")
+        #expect(Describe.due(now.addingTimeInterval(12.1 * 3600), now: now, calendar: c) == "tmrw")
+        #expect(Describe.due(now.addingTimeInterval(-3 * 86400), now: now, calendar: c) == "-3d")
+        #expect(Describe.due(now.addingTimeInterval(21 * 86400), now: now, calendar: c) == "3w")
+        var tokyo = c
+        tokyo.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        // 12:00 UTC is 21:00 on the 29th in Tokyo; 03:30 UTC on the 30th is 12:30 on the 30th there.
+        #expect(Describe.due(now.addingTimeInterval(15.5 * 3600), now: now, calendar: tokyo) == "tmrw")
+        #expect(Describe.age(now.addingTimeInterval(-2 * 3600), now: now) == "2 hours ago")
+    }
+}
+
+@Suite struct LiveFilterNarrowingTests {
+    typealias F = Fixtures
+
+    @Test func typingNarrowsLikeAFullRecomputeWouldAndBackspaceWidens() {
+        var tasks: [WorkTask] = []
+        let titles = ["fix flaky ci", "fix docs", "fixture cleanup", "overdue report", "prefix tree", "café fixes"]
+        for (i, t) in titles.enumerated() { tasks.append(WorkTask(uuid: F.uuid(200 + i), title: t, due: i == 3 ? F.days(-1) : nil, created: F.now)) }
+        var s = F.state()
+        _ = Dashboard.update(&s, .tasksLoaded(tasks))
+        _ = s.press("/")
+        for text in ["f", "fi", "fix", "fix ", "fix d", "fix do", "fix doc"] {
+            _ = s.press("ctrl-u")
+            var live = s
+            _ = live.type(text)                 // typed letter by letter (narrowing)
+            let expected = tasks.filter { t in
+                text.split(separator: " ").allSatisfy { t.title.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }.map(\.uuid)
+            #expect(Set(live.rows.map(\.uuid)) == Set(expected), "\(text)")
+        }
+        // "overdu" is a word but "overdue" is the overdue term: not a narrowing, recomputed.
+        _ = s.press("ctrl-u")
+        _ = s.type("overdu")
+        #expect(s.rows.map(\.title) == ["overdue report"])
+        _ = s.type("e")
+        #expect(s.rows.map(\.title) == ["overdue report"])
+        _ = s.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        #expect(s.rows.count == tasks.count)
+    }
+}

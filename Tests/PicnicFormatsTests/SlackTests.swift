@@ -11,6 +11,10 @@ import Testing
         }
         let batch = try SlackImporter().read(zip)
         #expect(batch.source == "slack:testarchive")
+        // Counted independently: 158 messages in the day files, 11 of them joins and bot adds.
+        #expect(batch.posts.count == 147 && batch.skipped == 11)
+        #expect(batch.posts.filter { $0.post.space == "enrique" }.count + batch.posts.filter { $0.post.space == "traveling-sailor" }.count == 147)
+        #expect(batch.posts.contains { $0.post.body.contains("executor with simulated annealing rough draft") }) // bot attachment text
         #expect(Set(batch.posts.map(\.post.space)) == ["enrique", "traveling-sailor"])
         #expect(!batch.posts.isEmpty)
         // Mentions are resolved to names, never left as <@U…>.

@@ -129,3 +129,16 @@ func draft(_ line: String, now: Date = Date()) throws -> TaskModification {
         #expect { try AppDatabase(path: path) } throws: { ($0 as? PicnicError)?.exitCode == 74 }
     }
 }
+
+@Suite struct TaskRecordTests {
+    @Test func fastUUIDParsingAgreesWithFoundation() {
+        for _ in 0..<200 {
+            let u = UUID()
+            #expect(TaskRecord.fastUUID(u.uuidString.lowercased()) == u)
+            #expect(TaskRecord.fastUUID(u.uuidString) == u)
+        }
+        #expect(TaskRecord.fastUUID("not-a-uuid") == nil)
+        #expect(TaskRecord.fastUUID("62f89c25-2b48-4196-a4ef-e892aa90602") == nil)
+        #expect(TaskRecord.fastUUID("62f89c25-2b48-4196-a4ef-e892aa9060277") == nil)
+    }
+}

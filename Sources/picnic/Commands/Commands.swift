@@ -22,5 +22,7 @@ extension Picnic {
         FeedbackCommand.self,
         ImportCommand.self,
         ShareCommand.self,
+        StatusCommand.self,
+        TmuxCommand.self,
     ]
 }

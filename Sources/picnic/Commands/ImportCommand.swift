@@ -64,7 +64,9 @@ struct ImportCommand: ParsableCommand {
         case .stackexchange:
             let (data, name) = try readInput()
             let site = source ?? StackExchangeImporter.siteName(for: url)
-            batch = try StackExchangeImporter(site: site).parse(data, file: name)
+            let bar = ProgressBar(label: "reading stackexchange")
+            batch = try StackExchangeImporter(site: site).parse(data, file: name) { bar.update($0, of: $1) }
+            bar.finish()
         case .feed:
             if let u = URL(string: path), let scheme = u.scheme?.lowercased(), scheme == "http" || scheme == "https" {
                 batch = try FeedImporter().fetch(u)

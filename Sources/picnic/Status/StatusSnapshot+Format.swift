@@ -1,0 +1,125 @@
+import Foundation
+
+extension StatusSnapshot {
+    /// One line for a terminal: `▶ 4 Fix flaky CI · 2 due today (1 overdue) · 3 with help`,
+    /// or `nothing active, nothing due` when quiet.
+    func plain(maxTitle: Int) -> String {
+        var parts: [String] = []
+        if let a = active { parts.append("▶ " + Self.label(a, maxTitle: maxTitle)) }
+        if dueToday > 0 {
+            parts.append("\(dueToday) due today" + (overdue > 0 ? " (\(overdue) overdue)" : ""))
+        }
+        if helpWaiting > 0 { parts.append("\(helpWaiting) with help") }
+        return parts.isEmpty ? "nothing active, nothing due" : parts.joined(separator: " · ")
+    }
+
+    /// A short tmux status segment with `#[fg=…]` styles, safe to embed in `status-right`:
+    /// titles are stripped of control characters and every `#` is doubled, so nothing in a task
+    /// title can start a `#(` command or a `#[` style. Empty when there is nothing to say.
+    func tmux(maxTitle: Int, color: Bool) -> String {
+        func styled(_ text: String, _ style: String) -> String {
+            color ? "#[\(style)]\(text)#[default]" : text
+        }
+        var parts: [String] = []
+        if let a = active {
+            parts.append(styled("▶ " + Self.tmuxEscaped(Self.label(a, maxTitle: maxTitle)), "fg=green"))
+        }
+        if overdue > 0 {
+            parts.append(styled("\(overdue) overdue", "fg=red,bold"))
+        }
+        if dueToday > overdue {
+            parts.append(styled("\(dueToday - overdue) due", "fg=yellow"))
+        }
+        if helpWaiting > 0 {
+            parts.append(styled("\(helpWaiting) help", "fg=cyan"))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The snapshot as a JSON object (stable keys, for scripts and status bars).
+    func json() -> String {
+        var object: [String: Any] = [
+            "due_today": dueToday, "overdue": overdue, "help_waiting": helpWaiting,
+        ]
+        if let a = active {
+            object["active"] = ["id": a.number.map { $0 as Any } ?? NSNull(), "uuid": a.uuid, "title": a.title]
+        } else {
+            object["active"] = NSNull()
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `4 Fix flaky CI…`: the short number and the title, clean and shortened to `maxTitle`.
+    static func label(_ a: Active, maxTitle: Int) -> String {
+        let title = shorten(clean(a.title), to: maxTitle)
+        return a.number.map { "\($0) \(title)" } ?? title
+    }
+
+    /// Drops control, format (bidi) and separator characters; collapses runs of whitespace.
+    static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for s in text.unicodeScalars {
+            switch s.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                if s == "\t" || s == "\n" || s == "\r" {
+                    if !lastWasSpace { out.append(" "); lastWasSpace = true }
+                }
+                continue
+            default:
+                break
+            }
+            if s.properties.isWhitespace {
+                if lastWasSpace { continue }
+                out.append(" ")
+                lastWasSpace = true
+            } else {
+                out.append(s)
+                lastWasSpace = false
+            }
+        }
+        var result = String(out)
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    /// Cuts `text` to `width` terminal columns (East Asian wide characters count two), with `…`.
+    static func shorten(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        var used = 0
+        var out = ""
+        let total = text.reduce(0) { $0 + columns($1) }
+        if total <= width { return text }
+        for c in text {
+            let w = columns(c)
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        while out.last == " " { out.removeLast() }
+        return out + "…"
+    }
+
+    /// Terminal columns of a character: 2 for wide and emoji presentation, else 1.
+    static func columns(_ c: Character) -> Int {
+        guard let s = c.unicodeScalars.first else { return 0 }
+        if c.unicodeScalars.count > 1, c.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
+            return 2
+        }
+        if s.properties.isEmojiPresentation { return 2 }
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// Doubles `#` so tmux shows it instead of reading `#(`, `#[` or `#{`.
+    static func tmuxEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "#", with: "##")
+    }
+}
