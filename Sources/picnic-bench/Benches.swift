@@ -8,5 +8,6 @@ extension PicnicBench {
         ImportBench.self,
         MatchBench.self,
         TermUIBench.self,
+        StatusBench.self,
     ]
 }

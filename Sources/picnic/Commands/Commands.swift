@@ -22,6 +22,7 @@ extension Picnic {
         FeedbackCommand.self,
         ImportCommand.self,
         ShareCommand.self,
+        CaptureCommand.self,
         StatusCommand.self,
         TmuxCommand.self,
     ]

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where a capture was launched from: the folder, and its git repository and branch if any.
+enum Origin {
+    /// `captured in ~/src/app (git app, branch main)`; nil when the folder is unknown.
+    static func describe(directory: String) -> String? {
+        guard !directory.isEmpty else { return nil }
+        var text = "captured in \(directory)"
+        if let top = git(["rev-parse", "--show-toplevel"], in: directory) {
+            let branch = git(["rev-parse", "--abbrev-ref", "HEAD"], in: directory) ?? "?"
+            text += " (git \(top), branch \(branch))"
+        }
+        return text
+    }
+
+    /// Runs `git -C DIR ARGS…` (argv only, no shell); nil on any failure.
+    static func git(_ args: [String], in directory: String) -> String? {
+        guard let git = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first(where: FileManager.default.isExecutableFile) else {
+            return nil
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: git)
+        p.arguments = ["-C", directory] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        let s = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return s.isEmpty ? nil : s
+    }
+}

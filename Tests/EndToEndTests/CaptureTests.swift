@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `picnic capture` in a real pane sized like a tmux popup.
+@Suite(.enabled(if: TmuxSession.isAvailable, "\(TmuxSession.skipMessage)"))
+struct CaptureTests {
+    private func list(_ db: URL) throws -> [[String: Any]] {
+        let out = try TestSupport.picnic(["list", "--json"], db: db)
+        return (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]]) ?? []
+    }
+
+    @Test func enterSavesExactlyOneTaskWithItsModifiers() throws {
+        let dir = TestSupport.makeTempDirectory()
+        let db = dir.appendingPathComponent("p.sqlite")
+        // A finished task still teaches completion its tag and project.
+        #expect(try TestSupport.picnic(["add", "Old +ops project:infra"], db: db).status == 0)
+        #expect(try TestSupport.picnic(["done", "1"], db: db).status == 0)
+        let tmux = try TmuxSession(width: 80, height: 8)
+        defer { tmux.close() }
+        let run = try tmux.launch([TestSupport.binary("picnic").path, "--db", db.path, "capture"],
+                                  environment: ["XDG_STATE_HOME": dir.path])
+        try run.waitForReady()
+        try tmux.type("Fix CI +op")
+        try tmux.sendKeys("Tab")
+        try tmux.type("project:inf")
+        try tmux.sendKeys("Tab")
+        try tmux.type("due:tomorrow pri:H")
+        try tmux.waitFor("(tomorrow)")
+        try tmux.sendKeys("Enter")
+        #expect(try run.waitForExit() == 0)
+        let tasks = try list(db)
+        #expect(tasks.count == 1)
+        let t = try #require(tasks.first)
+        #expect(t["title"] as? String == "Fix CI")
+        #expect(t["project"] as? String == "infra")
+        #expect(t["tags"] as? [String] == ["ops"])
+        #expect(t["priority"] as? String == "H")
+        #expect(t["due"] != nil)
+        let history = try String(contentsOf: dir.appendingPathComponent("picnic/history"), encoding: .utf8)
+        #expect(history == "Fix CI +ops project:infra due:tomorrow pri:H\n")
+    }
+
+    @Test func escapeCancelsWithoutSaving() throws {
+        let dir = TestSupport.makeTempDirectory()
+        let db = dir.appendingPathComponent("p.sqlite")
+        let tmux = try TmuxSession(width: 60, height: 6)
+        defer { tmux.close() }
+        let run = try tmux.launch([TestSupport.binary("picnic").path, "--db", db.path, "capture"],
+                                  environment: ["XDG_STATE_HOME": dir.path])
+        try run.waitForReady()
+        try tmux.type("Never saved due:fryday")
+        try tmux.waitFor("not a date")
+        try tmux.sendKeys("Escape")
+        #expect(try run.waitForExit() == 130)
+        #expect(try list(db).isEmpty)
+    }
+}
