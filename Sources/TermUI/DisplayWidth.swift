@@ -43,11 +43,23 @@ public enum DisplayWidth {
 
     /// Total display width of a string (sum over its grapheme clusters).
     public static func of(_ string: some StringProtocol) -> Int {
+        if let ascii = asciiWidth(string) { return ascii }
         var total = 0
         for ch in string {
             if let a = ch.asciiValue { total += (a >= 0x20 && a < 0x7F) ? 1 : 0 } else { total += of(ch) }
         }
         return total
+    }
+
+    /// The width of an all-ASCII string without grapheme breaking (nil when not all ASCII).
+    @inline(__always)
+    static func asciiWidth(_ string: some StringProtocol) -> Int? {
+        var n = 0
+        for b in string.utf8 {
+            if b >= 0x80 { return nil }
+            if b >= 0x20 && b < 0x7F { n += 1 }
+        }
+        return n
     }
 
     /// Whether two scalars form a flag (a pair of regional indicators).

@@ -73,6 +73,15 @@ public struct ScreenBuffer: Hashable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY else { return 0 }
         var col = x
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // All ASCII: one byte is one cell, no grapheme breaking needed.
+            for b in text.utf8 where b >= 0x20 && b < 0x7F {
+                if col >= area.maxX { break }
+                if col >= area.x { place(Cell(String(UnicodeScalar(b)), width: 1, style: style), x: col, y: y) }
+                col += 1
+            }
+            return max(0, min(col, area.maxX) - x)
+        }
         for ch in text {
             if col >= area.maxX { break }
             let w: Int
@@ -134,7 +143,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         for s in ch.unicodeScalars {
             let v = s.value
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { return false }
-            if Sanitizer.isBidiControl(v) { return false }
+            if Sanitizer.isBidiControl(v) || v == 0x2028 || v == 0x2029 { return false }
         }
         return true
     }

@@ -6,6 +6,7 @@ extension PicnicBench {
         DashboardKeysBench.self,
         QueueBench.self,
         ImportBench.self,
+        DashboardBench.self,
         MatchBench.self,
         TermUIBench.self,
         StatusBench.self,

@@ -4,6 +4,8 @@
 /// so behaviour and messages stay the parser's.
 enum FastPath {
     static func command(for args: [String]) -> (any ParsableCommandRunnable)? {
+        // The dashboard itself: its first frame is timed from exec.
+        if args.isEmpty || args == ["--demo"] { return DashboardCommand(demo: !args.isEmpty) }
         guard let first = args.first else { return nil }
         let rest = Array(args.dropFirst())
         if rest.contains(where: { $0 == "-h" || $0 == "-help" || ($0.hasPrefix("--") && $0 != "--json") }) { return nil }
@@ -31,3 +33,4 @@ protocol ParsableCommandRunnable {
 
 extension AddCommand: ParsableCommandRunnable {}
 extension ListCommand: ParsableCommandRunnable {}
+extension DashboardCommand: ParsableCommandRunnable {}

@@ -20,7 +20,7 @@ struct Picnic: ParsableCommand {
     var demo = false
 
     func run() throws {
-        throw PicnicError.usage("the dashboard is not wired yet; try 'picnic --help'")
+        try DashboardCommand(demo: demo).run()
     }
 
     /// Pulls the global `--db` / `--config` out of the arguments (they may stand anywhere),

@@ -60,7 +60,7 @@ import Testing
 
     @Test func controlsAndZeroWidthOrphansAreNotStored() {
         var b = ScreenBuffer(width: 10, height: 1)
-        b.write("a\u{1B}[2Jb\u{202E}c\n\u{301}", x: 0, y: 0)
+        b.write("a\u{1B}[2Jb\u{202E}c\n\u{301}\u{2028}\u{9B}", x: 0, y: 0)
         #expect(b.lines == ["a[2Jbc    "])
     }
 

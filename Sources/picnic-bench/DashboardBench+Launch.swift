@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension DashboardBench {
+    /// One launch of the dashboard in a fresh pseudo-terminal.
+    struct Launch {
+        /// From just before `posix_spawn` to the ready line (written after the first full frame).
+        var firstFrame: Double
+        /// Peak resident set of the child (`ru_maxrss` from `wait4`), in MB.
+        var peakRSS: Double
+        var status: Int32
+    }
+
+    /// Spawns `argv` on a new pty of `width`×`height` with `PICNIC_READY_FIFO` set, times the first
+    /// frame, types `keysAfterReady` (which should end with `q`), and reaps it with `wait4`.
+    static func launchInPty(_ argv: [String], environment: [String: String], width: Int, height: Int,
+                            keysAfterReady: String, workDir: URL) throws -> Launch {
+        let fifo = workDir.appendingPathComponent("ready-\(UUID().uuidString.prefix(6))").path
+        guard mkfifo(fifo, 0o600) == 0 else { throw BenchError("mkfifo \(fifo)") }
+        defer { unlink(fifo) }
+        let readyFD = open(fifo, O_RDWR | O_NONBLOCK | O_CLOEXEC)
+        defer { close(readyFD) }
+
+        // posix_openpt & co. are not in Swift's Glibc module: the Linux ioctls do the same.
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard master >= 0, ioctl(master, 0x4004_5431 /* TIOCSPTLCK */, &unlock) == 0,
+              ioctl(master, 0x8004_5430 /* TIOCGPTN */, &number) == 0 else {
+            throw BenchError("cannot open a pseudo-terminal")
+        }
+        let name = "/dev/pts/\(number)"
+        var ws = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &ws)
+        let slave = open(name, O_RDWR | O_NOCTTY)
+        guard slave >= 0 else { throw BenchError("cannot open \(name)") }
+
+        var env = environment
+        env["PICNIC_READY_FIFO"] = fifo
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
+        posix_spawn_file_actions_addclose(&actions, slave)
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | 0x80 /* POSIX_SPAWN_SETSID (glibc) */))
+        let cargv = argv.map { strdup($0) } + [nil]
+        defer { cargv.forEach { free($0) } }
+        let cenv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cenv.forEach { free($0) } }
+
+        // The child's output must be read or it blocks on a full pty.
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            var buf = [UInt8](repeating: 0, count: 65536)
+            while read(master, &buf, buf.count) > 0 {}
+            drained.signal()
+        }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cargv, cenv)
+        close(slave)
+        guard rc == 0 else { close(master); throw BenchError("posix_spawn \(argv[0]): \(rc)") }
+
+        var ready: UInt64?
+        let deadline = start + 20_000_000_000
+        var line = [UInt8](repeating: 0, count: 128)
+        while ready == nil && DispatchTime.now().uptimeNanoseconds < deadline {
+            var pfd = pollfd(fd: readyFD, events: Int16(POLLIN), revents: 0)
+            if poll(&pfd, 1, 20) > 0, read(readyFD, &line, line.count) > 0 {
+                ready = DispatchTime.now().uptimeNanoseconds
+            }
+            var st: Int32 = 0
+            if ready == nil, waitpid(pid, &st, WNOHANG) == pid {
+                close(master)
+                throw BenchError("\(argv[0]) exited (status \(st)) before its first frame")
+            }
+        }
+        guard let ready else {
+            kill(pid, SIGKILL)
+            throw BenchError("no first frame within 20 s")
+        }
+        for byte in keysAfterReady.utf8 {
+            var b = byte
+            _ = write(master, &b, 1)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        let killer = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: killer)
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        killer.cancel()
+        close(master)
+        _ = drained.wait(timeout: .now() + 2)
+        return Launch(firstFrame: Double(ready - start) / 1e6, peakRSS: Double(usage.ru_maxrss) / 1024, status: status)
+    }
+}
+
+/// A benchmark failure with a one-line reason.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}

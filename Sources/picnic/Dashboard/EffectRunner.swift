@@ -1,0 +1,212 @@
+import CursesBackend
+import Dashboard
+import Foundation
+import PicnicCore
+import PicnicStore
+
+/// Executes the dashboard's effects against the store and the outside world, reporting back
+/// with events (see `Effect` for the contract).
+///
+/// Queue changes run on the loop's thread: they are single short transactions and their result
+/// must be seen before the next key. Matching, thread loading and the strong-help scan run on
+/// background queues and post their events to `inbox`; a request overtaken by a newer generation
+/// is skipped before it starts, and `Dashboard.update` drops any stale answer that still arrives.
+final class EffectRunner: @unchecked Sendable {
+    let db: AppDatabase
+    let inbox: EventInbox
+    /// Runs programs around the terminal (editor, browser, clipboard).
+    let outside: OutsideWorld
+    private let matchQueue = DispatchQueue(label: "picnic.match", qos: .userInitiated)
+    private let scanQueue = DispatchQueue(label: "picnic.scan", qos: .utility)
+    private let generations = Generations()
+
+    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld) {
+        self.db = db
+        self.inbox = inbox
+        self.outside = outside
+    }
+
+    /// Runs one effect; returns the events it produced at once (background answers go to the inbox).
+    func run(_ effect: Effect) -> [Event] {
+        switch effect {
+        case .quit:
+            return []
+        case .loadTasks:
+            do { return [.tasksLoaded(try db.allTasks(includeClosed: false))] } catch {
+                return [.effectFailed(effect, message: Self.describe(error))]
+            }
+        case .match(let task, let generation):
+            generations.set("match", generation)
+            background(matchQueue, effect) { [db, generations] in
+                guard generations.isCurrent("match", generation) else { return nil }
+                return .matchesLoaded(task: task.uuid, generation: generation, matches: try db.match(task: task))
+            }
+            return []
+        case .matchDraft(let text, let generation):
+            generations.set("draft", generation)
+            background(matchQueue, effect) { [db, generations] in
+                guard generations.isCurrent("draft", generation) else { return nil }
+                return .draftMatchesLoaded(generation: generation, matches: try db.match(draft: text))
+            }
+            return []
+        case .scanHelp(let tasks):
+            let generation = generations.next("scan")
+            background(scanQueue, effect) { [db, generations] in
+                try Self.scan(tasks, db: db) { generations.isCurrent("scan", generation) }.map { .strongHelpLoaded($0) }
+            }
+            return []
+        case .loadThread(let id):
+            background(matchQueue, effect) { [db] in
+                guard let thread = try db.thread(id: id) else { throw PicnicError.usage("thread \(id) is gone") }
+                return .threadLoaded(root: thread.root, replies: thread.answers)
+            }
+            return []
+        default:
+            return [runChange(effect)]
+        }
+    }
+
+    /// Effects that change something, run at once; exactly one success or failure event.
+    private func runChange(_ effect: Effect) -> Event {
+        do {
+            let (message, task) = try change(effect)
+            if effect.changesQueue { try WelcomeWorkspace.reconcile(db) }
+            return .effectSucceeded(effect, message: message, task: task)
+        } catch {
+            return .effectFailed(effect, message: Self.describe(error))
+        }
+    }
+
+    private func change(_ effect: Effect) throws -> (String?, UUID?) {
+        let now = Date()
+        switch effect {
+        case .addTask(let line):
+            let draft: TaskModification
+            do { draft = try QuickAdd.parseNew(line, now: now, calendar: .current) } catch {
+                throw PicnicError.usage(error.description)
+            }
+            let t = try db.addTask(draft, now: now)
+            return ("Added \(Self.name(t)).", t.uuid)
+        case .modify(let id, let line):
+            let change: TaskModification
+            do { change = try QuickAdd.parseModification(line, now: now, calendar: .current) } catch {
+                throw PicnicError.usage(error.description)
+            }
+            let t = try db.modify(ref: id.uuidString, with: change, now: now)
+            return ("Modified \(Self.name(t)).", t.uuid)
+        case .annotate(let id, let text):
+            let t = try db.annotate(ref: id.uuidString, text: text, now: now)
+            return ("Annotated \(Self.name(t)).", t.uuid)
+        case .markDone(let id):
+            let t = try db.markDone(ids: [id], now: now)
+            return ("Done: \(t.first.map { Self.title($0) } ?? "task"). u undoes.", id)
+        case .start(let id):
+            let t = try db.start(ref: id.uuidString, now: now)
+            return ("Started \(Self.name(t)).", id)
+        case .stop(let id):
+            let t = try db.stop(ref: id.uuidString, now: now)
+            return ("Stopped \(Self.name(t)).", id)
+        case .delete(let id):
+            let t = try db.delete(refs: [id.uuidString], now: now)
+            return ("Deleted \(t.first.map { Self.title($0) } ?? "task"). u undoes.", id)
+        case .undo:
+            guard let label = try db.undo() else { return ("Nothing to undo.", nil) }
+            return ("Undid \(Terminal.safe(label)).", nil)
+        case .feedback(let taskID, let post, let verdict):
+            let task = try db.task(ref: taskID.uuidString)
+            try db.setFeedback(task: task, postID: post, verdict: verdict)
+            return (verdict == .helpful ? "Marked helpful for this task." : "Hidden for this task.", taskID)
+        case .ask(let task):
+            let body = ([task.notes] + task.annotations.map(\.text)).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            let post = Post(kind: .question, title: task.title, body: body, tags: task.tags,
+                            author: ProcessInfo.processInfo.environment["USER"] ?? "", space: task.project ?? "")
+            let saved = try db.savePost(post)
+            return ("Asked the community (post \(saved.id)).", task.uuid)
+        case .openURL(let url):
+            try outside.open(url)
+            return ("Opened \(Terminal.safe(url)).", nil)
+        case .copy(let text):
+            return (try outside.copy(text), nil)
+        case .editNotes(let id):
+            let task = try db.task(ref: id.uuidString)
+            guard let edited = try outside.edit(task.notes, name: "picnic-notes-\(task.number ?? 0)") else {
+                return ("Notes unchanged.", id)
+            }
+            try db.setNotes(ref: id.uuidString, notes: edited, now: now)
+            return ("Saved the notes of \(Self.name(task)).", id)
+        default:
+            return (nil, nil)
+        }
+    }
+
+    /// Runs `work` on `queue`; its event (or failure) goes to the inbox. nil: skipped.
+    private func background(_ queue: DispatchQueue, _ effect: Effect, _ work: @escaping @Sendable () throws -> Event?) {
+        inbox.begin()
+        queue.async { [inbox] in
+            defer { inbox.end() }
+            do {
+                if let event = try work() { inbox.post(event) }
+            } catch {
+                inbox.post(.effectFailed(effect, message: Self.describe(error)))
+            }
+        }
+    }
+
+    /// The tasks with a strong match: from the match cache when it is current, else matched now
+    /// (which refreshes the cache). Stops (nil) as soon as a newer scan is asked for.
+    static func scan(_ tasks: [WorkTask], db: AppDatabase, current: () -> Bool) throws -> Set<UUID>? {
+        let cache = Dictionary(try db.strongMatchCache().map { ($0.taskUUID, $0) }, uniquingKeysWith: { a, _ in a })
+        var strong = Set<UUID>()
+        for task in tasks {
+            guard current() else { return nil }
+            if let entry = cache[task.uuid], entry.isCurrent(for: task) {
+                if entry.strongCount > 0 { strong.insert(task.uuid) }
+                continue
+            }
+            if let cached = try db.matchCache(taskUUID: task.uuid), cached.isCurrent(for: task) {
+                if cached.strongCount > 0 { strong.insert(task.uuid) }
+                continue
+            }
+            if try db.match(task: task).contains(where: \.strong) { strong.insert(task.uuid) }
+        }
+        return strong
+    }
+
+    static func name(_ t: WorkTask) -> String {
+        (t.number.map { "\($0) " } ?? "") + title(t)
+    }
+
+    static func title(_ t: WorkTask) -> String {
+        let s = Terminal.safe(t.title)
+        return s.count > 40 ? String(s.prefix(39)) + "…" : "“\(s)”"
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? PicnicError { return e.message }
+        return "\(error)"
+    }
+}
+
+/// The latest generation asked for, per kind of request (thread-safe).
+final class Generations: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: [String: Int] = [:]
+
+    func set(_ kind: String, _ g: Int) { lock.lock(); latest[kind] = max(latest[kind] ?? g, g); lock.unlock() }
+    func next(_ kind: String) -> Int { lock.lock(); defer { lock.unlock() }; latest[kind, default: 0] += 1; return latest[kind]! }
+    func isCurrent(_ kind: String, _ g: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return latest[kind] == g }
+}
+
+/// Events posted by background work, drained by the loop; counts work still running.
+final class EventInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [Event] = []
+    private var running = 0
+
+    func post(_ e: Event) { lock.lock(); events.append(e); lock.unlock() }
+    func begin() { lock.lock(); running += 1; lock.unlock() }
+    func end() { lock.lock(); running -= 1; lock.unlock() }
+    /// Whether background work is running or answers wait (the loop then polls keys briefly).
+    var busy: Bool { lock.lock(); defer { lock.unlock() }; return running > 0 || !events.isEmpty }
+    func drain() -> [Event] { lock.lock(); defer { lock.unlock() }; let e = events; events = []; return e }
+}
