@@ -8,7 +8,7 @@ enum MatchCandidates {
     static let candidateCount = 40
     /// At most this many postings are scored by FTS5 per match: terms are taken rarest first
     /// until the budget is spent, because one very common term makes FTS5 score every row.
-    static let postingsBudget = 12_000
+    static let postingsBudget = 3_000
     /// Characters of answers read per thread for the rerank.
     static let answersTextLimit = 12_000
 

@@ -57,6 +57,9 @@ final class SemEvalReader: NSObject, XMLParserDelegate {
             throw PicnicError.data("\(path):\(parser.lineNumber): not SemEval-2016 Task 3 XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "parse error"))")
         }
         guard !reader.questions.isEmpty else { throw PicnicError.data("\(path): no OrgQuestion elements") }
+        if let empty = reader.questions.first(where: { $0.threads.isEmpty }) {
+            throw PicnicError.data("\(path): OrgQuestion \(empty.id) has no complete Thread (truncated file?)")
+        }
         return reader.questions
     }
 

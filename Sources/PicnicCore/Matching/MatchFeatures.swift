@@ -44,6 +44,12 @@ extension MatchFeatures {
     static let bodyLimit = 6_000
     static let answersLimit = 12_000
 
+    @inline(__always) static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
     /// Computes the features of `candidate` for `query`.
     public static func compute(query: MatchQuery, candidate c: ThreadCandidate, stats: CorpusStats,
                                now: Date) -> MatchFeatures {
@@ -60,10 +66,11 @@ extension MatchFeatures {
         let titleIndices = query.titleStems.compactMap { index[$0] }
         for (a, b) in zip(titleIndices, titleIndices.dropFirst()) where a != b { bigrams.insert(a * 1000 + b) }
         var pairsFound = Set<Int>()
-        var distinct = Set<[UInt8]>()
+        // Words are keyed by a 64-bit FNV-1a hash: no allocation per word (collisions are harmless here).
+        var distinct = Set<UInt64>()
         var distinctHits = 0
 
-        var stemCache: [[UInt8]: Int] = [:]
+        var stemCache: [UInt64: Int] = [:]
         /// Term frequencies and length of one field; `shape` also gathers pairs and distinct words.
         func count(_ text: String, limit: Int, shape: Bool) -> (tf: [Int], length: Int) {
             var tf = [Int](repeating: 0, count: terms.count)
@@ -72,19 +79,24 @@ extension MatchFeatures {
             Tokenizer.forEachWord(text, limit: limit) { word in
                 length += 1
                 var i = -1
-                if let first = word.first, firstBytes.contains(first) {
-                    if let cached = stemCache[word] {
+                let needHash = shape && word.count >= 3 && length <= 300
+                let first = word[0]
+                let candidate = firstBytes.contains(first)
+                var h: UInt64 = 0
+                if candidate || needHash { h = Self.hash(word) }
+                if candidate {
+                    if let cached = stemCache[h] {
                         i = cached
                     } else {
                         var s = word
                         PorterStemmer.stem(&s)
                         i = index[String(decoding: s, as: UTF8.self)] ?? -1
-                        stemCache[word] = i
+                        stemCache[h] = i
                     }
                 }
                 if i >= 0 { tf[i] += 1 }
                 guard shape else { return }
-                if word.count >= 3, length <= 300, distinct.insert(word).inserted, i >= 0 { distinctHits += 1 }
+                if needHash, distinct.insert(h).inserted, i >= 0 { distinctHits += 1 }
                 if i >= 0 {
                     if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
                     previous = i
@@ -142,7 +154,7 @@ extension MatchFeatures {
             let w = String(decoding: word, as: UTF8.self)
             if Stopwords.contains(w) { return }
             postWords += 1
-            if let i = stemCache[word] ?? index[PorterStemmer.stem(w)], i >= 0 { postHits += 1 }
+            if let i = stemCache[Self.hash(word)] ?? index[PorterStemmer.stem(w)], i >= 0 { postHits += 1 }
         }
         f.postTitleCover = postWords > 0 ? Double(postHits) / Double(postWords) : 0
 

@@ -24,40 +24,60 @@ public enum Tokenizer {
         return out
     }
 
-    /// Calls `body` with each folded word as lowercase UTF-8 bytes. Stops after `limit` bytes of input.
+    /// Calls `body` with each folded word as lowercase UTF-8 bytes (never empty). Reads at most
+    /// `limit` bytes of input.
     public static func forEachWord(_ text: String, limit: Int = .max, _ body: ([UInt8]) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var consumed = 0
-        for scalar in text.unicodeScalars {
-            consumed += 1
-            if consumed > limit { break }
-            let v = scalar.value
-            if v < 0x80 {
-                if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
-                    word.append(UInt8(v))
-                } else if v >= 0x41 && v <= 0x5A {
-                    word.append(UInt8(v + 32))
-                } else if !word.isEmpty {
-                    body(word)
-                    word.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            let end = min(bytes.count, limit)
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            var i = 0
+            while i < end {
+                let v = bytes[i]
+                if v < 0x80 {
+                    i += 1
+                    if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
+                        word.append(v)
+                    } else if v >= 0x41 && v <= 0x5A {
+                        word.append(v + 32)
+                    } else if !word.isEmpty {
+                        body(word)
+                        word.removeAll(keepingCapacity: true)
+                    }
+                    continue
                 }
-                continue
-            }
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber, .privateUse:
-                word.append(contentsOf: fold(scalar))
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue // diacritics are dropped, and do not split a word
-            default:
-                if !word.isEmpty {
-                    body(word)
-                    word.removeAll(keepingCapacity: true)
+                // A multi-byte scalar: decode it (invalid bytes count as separators).
+                let n = v >= 0xF0 ? 4 : v >= 0xE0 ? 3 : v >= 0xC0 ? 2 : 1
+                var value = UInt32(v) & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F)
+                var ok = n > 1 && i + n <= bytes.count
+                if ok {
+                    for k in 1..<n {
+                        let c = bytes[i + k]
+                        if c & 0xC0 != 0x80 { ok = false; break }
+                        value = (value << 6) | UInt32(c & 0x3F)
+                    }
+                }
+                i += ok ? n : 1
+                guard ok, let scalar = Unicode.Scalar(value) else {
+                    if !word.isEmpty { body(word); word.removeAll(keepingCapacity: true) }
+                    continue
+                }
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                    word.append(contentsOf: fold(scalar))
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    continue // diacritics are dropped, and do not split a word
+                default:
+                    if !word.isEmpty {
+                        body(word)
+                        word.removeAll(keepingCapacity: true)
+                    }
                 }
             }
+            if !word.isEmpty { body(word) }
         }
-        if !word.isEmpty { body(word) }
     }
 
     /// Lowercase, without diacritics: "É" → "e", "ß" stays "ß".
