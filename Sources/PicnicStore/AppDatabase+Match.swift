@@ -55,7 +55,7 @@ extension AppDatabase {
         guard options.limit > 0 else { return [] }
         let (candidates, stats) = try pool.read { db -> ([ThreadCandidate], CorpusStats) in
             try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
-                                     cache: dfCache, localWrites: localWrites.value, db)
+                                     cache: dfCache, db)
         }
         return options.ranker.rank(query: query, candidates: candidates, stats: stats,
                                    limit: options.limit, now: options.now)
@@ -69,7 +69,7 @@ extension AppDatabase {
         -> (candidates: [ThreadCandidate], stats: CorpusStats) {
         try pool.read { db in
             try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
-                                     cache: dfCache, localWrites: localWrites.value, db)
+                                     cache: dfCache, db)
         }
     }
 }

@@ -1,18 +1,20 @@
 import Foundation
+import GRDB
 import PicnicCore
 
 /// Per-stem document frequencies remembered between matches while the index is unchanged.
 ///
 /// Counting a stem's threads in `posts_fts_vocab` walks its whole doclist, so a common stem costs
 /// milliseconds at 100k threads and is asked again by nearly every match. The cache is dropped
-/// whenever the index may have changed: FTS5's totals record (thread count and column lengths,
-/// read anyway for every match) differs, or this process committed a write.
+/// whenever the index changed, by any process: FTS5's structure record (its segments, rewritten
+/// by every write to the index, one row read by rowid) or its totals record differs. Writes that
+/// leave the index alone (the match cache, tasks) keep the cache.
 final class DocumentFrequencyCache: @unchecked Sendable {
     /// What the cached figures were counted against.
     struct Key: Equatable {
         var threads: Int
         var lengths: [Double]
-        var localWrites: Int
+        var structure: Data
     }
 
     /// Past this many stems the cache starts over (a match asks at most 32).
@@ -22,10 +24,12 @@ final class DocumentFrequencyCache: @unchecked Sendable {
     private var key: Key?
     private var counts: [String: Int] = [:]
 
-    static func key(_ stats: CorpusStats, localWrites: Int) -> Key {
+    /// The state of the index the counts belong to.
+    static func key(_ stats: CorpusStats, _ db: Database) throws -> Key {
         let fields: [MatchField] = [.title, .body, .answers, .tags]
+        let structure = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM posts_fts_data WHERE id = 10"))
         return Key(threads: stats.threads, lengths: fields.map { stats.averageLength[$0] ?? 0 },
-                   localWrites: localWrites)
+                   structure: structure ?? Data())
     }
 
     /// The known counts for `stems` under `key`, and the stems still to count.

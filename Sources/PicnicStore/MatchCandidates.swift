@@ -13,16 +13,16 @@ enum MatchCandidates {
     static let answersTextLimit = 12_000
 
     static func load(query: MatchQuery, taskUUID: UUID?, options: MatchOptions,
-                     cache: DocumentFrequencyCache? = nil, localWrites: Int = 0,
+                     cache: DocumentFrequencyCache? = nil,
                      _ db: Database) throws -> ([ThreadCandidate], CorpusStats) {
         var stats = try ThreadIndex.stats(db)
         if let cache {
-            let key = DocumentFrequencyCache.key(stats, localWrites: localWrites)
-            var (known, missing) = cache.lookup(query.stems, key: key)
+            let key = try DocumentFrequencyCache.key(stats, db)
+            let (cached, missing) = cache.lookup(query.stems, key: key)
+            var known = cached
             let counted = try ThreadIndex.documentFrequencies(missing, db)
             cache.store(counted, key: key)
             known.merge(counted) { _, b in b }
-            missing.removeAll()
             stats.documentFrequency = known
         } else {
             stats.documentFrequency = try ThreadIndex.documentFrequencies(query.stems, db)
