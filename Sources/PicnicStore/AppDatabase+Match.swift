@@ -54,7 +54,8 @@ extension AppDatabase {
     public func match(query: MatchQuery, taskUUID: UUID?, options: MatchOptions) throws -> [ThreadMatch] {
         guard options.limit > 0 else { return [] }
         let (candidates, stats) = try pool.read { db -> ([ThreadCandidate], CorpusStats) in
-            try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options, db)
+            try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
+                                     cache: dfCache, db)
         }
         return options.ranker.rank(query: query, candidates: candidates, stats: stats,
                                    limit: options.limit, now: options.now)
@@ -66,6 +67,9 @@ extension AppDatabase {
     /// (for evaluation and fitting the ranker's weights on labelled data).
     public func matchCandidates(query: MatchQuery, taskUUID: UUID?, options: MatchOptions) throws
         -> (candidates: [ThreadCandidate], stats: CorpusStats) {
-        try pool.read { db in try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options, db) }
+        try pool.read { db in
+            try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
+                                     cache: dfCache, db)
+        }
     }
 }

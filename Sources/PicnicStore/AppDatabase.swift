@@ -13,6 +13,8 @@ public final class AppDatabase: @unchecked Sendable {
     public let path: String
     /// This process's own commits, folded into `dataVersion()`.
     let localWrites = WriteCounter()
+    /// Document frequencies of stems, kept while the index is unchanged (see the type).
+    let dfCache = DocumentFrequencyCache()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///

@@ -13,9 +13,20 @@ enum MatchCandidates {
     static let answersTextLimit = 12_000
 
     static func load(query: MatchQuery, taskUUID: UUID?, options: MatchOptions,
+                     cache: DocumentFrequencyCache? = nil,
                      _ db: Database) throws -> ([ThreadCandidate], CorpusStats) {
         var stats = try ThreadIndex.stats(db)
-        stats.documentFrequency = try ThreadIndex.documentFrequencies(query.stems, db)
+        if let cache {
+            let key = try DocumentFrequencyCache.key(stats, db)
+            let (cached, missing) = cache.lookup(query.stems, key: key)
+            var known = cached
+            let counted = try ThreadIndex.documentFrequencies(missing, db)
+            cache.store(counted, key: key)
+            known.merge(counted) { _, b in b }
+            stats.documentFrequency = known
+        } else {
+            stats.documentFrequency = try ThreadIndex.documentFrequencies(query.stems, db)
+        }
         let feedback = try FeedbackLookup(taskUUID: taskUUID, query: query, db)
 
         var ids: [Int64]
