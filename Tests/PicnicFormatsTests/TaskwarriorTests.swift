@@ -77,7 +77,10 @@ import Testing
         let dir = TestSupport.makeTempDirectory("tw")
         defer { try? FileManager.default.removeItem(at: dir) }
         let rc = dir.appendingPathComponent("taskrc")
-        try "data.location=\(dir.path)/data\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=2.6.0\n"
+        // The sample's own UDAs, declared as in the taskrc it came with: undeclared ("orphan")
+        // UDAs come back from Taskwarrior as strings, e.g. 123 → "123.000000".
+        let udas = "uda.estimate.type=string\nuda.issue.type=numeric\nuda.person.type=string\n"
+        try ("data.location=\(dir.path)/data\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=2.6.0\n" + udas)
             .write(to: rc, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("ours.json")
@@ -91,7 +94,10 @@ import Testing
         #expect(back.count == tasks.count)
         let byID = Dictionary(uniqueKeysWithValues: back.map { ($0.uuid, $0) })
         for t in tasks {
-            let b = try #require(byID[t.uuid], "missing \(t.uuid)")
+            var b = try #require(byID[t.uuid], "missing \(t.uuid)")
+            // Taskwarrior keeps tags as a set and exports them in its own order.
+            #expect(Set(b.tags) == Set(t.tags), "tags differ: \(t.title)")
+            b.tags = t.tags
             #expect(b == t, "differs: \(t.title)")
         }
     }
