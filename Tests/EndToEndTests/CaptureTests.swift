@@ -56,3 +56,31 @@ struct CaptureTests {
         #expect(try list(db).isEmpty)
     }
 }
+
+/// The whole tmux flow: a dashboard open in one pane shows what a capture popup saved in another.
+@Suite(.enabled(if: TmuxSession.isAvailable, "\(TmuxSession.skipMessage)"))
+struct CaptureIntoOpenDashboardTests {
+    @Test func aCaptureInAnotherPaneShowsInTheOpenDashboard() throws {
+        let h = try DashboardHarness()
+        try h.picnic(["add", "Something already here"])
+        try h.launch()
+        try h.tmux.waitFor("Something already here")
+
+        let popup = try TmuxSession(width: 80, height: 8)
+        defer { popup.close() }
+        let capture = try popup.launch([TestSupport.binary("picnic").path, "--db", h.db.path, "capture"],
+                                       environment: ["XDG_STATE_HOME": h.home.path])
+        try capture.waitForReady()
+        try popup.type("Rotate staging certs +ops pri:H")
+        try popup.waitFor("ops")
+        try popup.sendKeys("Enter")
+        #expect(try capture.waitForExit() == 0)
+
+        // The dashboard polls the store: the task shows without a key press, well within a second
+        // on an idle machine (slack for a loaded one).
+        let screen = try h.tmux.waitFor("Rotate staging certs", timeout: 3)
+        #expect(screen.contains("+ops"))
+        try h.tmux.sendKeys("q")
+        #expect(try h.run!.waitForExit() == 0)
+    }
+}
