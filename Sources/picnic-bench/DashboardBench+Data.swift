@@ -2,21 +2,15 @@ import Foundation
 import PicnicCore
 import PicnicStore
 
+extension SplitMix {
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    /// Skewed towards the start of 0..<n, like word frequencies in real text.
+    mutating func skewed(_ n: Int) -> Int { min(n - 1, Int(Double(n) * pow(Double(next() % 10_000) / 10_000, 2.2))) }
+}
+
 extension DashboardBench {
-    /// A small deterministic generator (SplitMix64), so every run measures the same data.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        /// Skewed towards the start of 0..<n, like word frequencies in real text.
-        mutating func skewed(_ n: Int) -> Int { min(n - 1, Int(Double(n) * pow(Double(next() % 10_000) / 10_000, 2.2))) }
-    }
+    /// The benchmarks' deterministic generator.
+    typealias Random = SplitMix
 
     static let vocabulary = """
         build runner cache arm64 linux kernel docker image layer pin digest flaky timeout retry network proxy \
@@ -36,7 +30,7 @@ extension DashboardBench {
 
     /// `count` open tasks: titles of 3–8 words, a third tagged, some with projects, priorities, due dates.
     static func makeTasks(_ count: Int, now: Date) -> [WorkTask] {
-        var rng = Random(state: 7)
+        var rng = Random(seed: 7)
         let projects = ["infra", "web", "mobile", "finance", "people", "ops", "data"]
         return (0..<count).map { i in
             var t = WorkTask(title: sentence(&rng, 3 + rng.int(6)).capitalizedFirst + " \(i)",
@@ -52,7 +46,7 @@ extension DashboardBench {
 
     /// `count` posts: threads of a question and two answers, titles and bodies from the vocabulary.
     static func makePosts(_ count: Int, now: Date) -> [PostImport] {
-        var rng = Random(state: 11)
+        var rng = Random(seed: 11)
         var out: [PostImport] = []
         out.reserveCapacity(count)
         var root = ""

@@ -17,7 +17,7 @@ struct DashboardKeysBench: ParsableCommand {
     @Option(help: "Times the key script is repeated.") var rounds = 20
 
     func run() throws {
-        var rng = DashboardBenchRandom(seed: 42)
+        var rng = SplitMix(seed: 42)
         let now = Date()
         let words = ["fix", "flaky", "ci", "arm64", "review", "budget", "deploy", "certs", "rotate", "docs",
                      "migrate", "database", "payments", "api", "latency", "cache", "tests", "release", "notes", "plan"]
@@ -109,15 +109,3 @@ struct DashboardKeysBench: ParsableCommand {
     }
 }
 
-/// A small deterministic random generator so runs are comparable.
-fileprivate struct DashboardBenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

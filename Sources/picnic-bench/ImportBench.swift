@@ -86,7 +86,7 @@ struct ImportBench: ParsableCommand {
 
     /// Writes a dump with `posts` rows (questions with 2 answers each, bodies of HTML paragraphs).
     static func generate(posts: Int, to url: URL) throws -> Int {
-        var rng = ImportBenchRandom(seed: 42)
+        var rng = SplitMix(seed: 42)
         func sentence(_ n: Int) -> String {
             (0..<n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
         }
@@ -116,15 +116,3 @@ struct ImportBench: ParsableCommand {
     }
 }
 
-/// A tiny deterministic random number generator, so every run benchmarks the same file.
-private struct ImportBenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
