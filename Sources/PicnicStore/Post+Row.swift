@@ -42,10 +42,11 @@ enum PostRow {
 
     static func decodeTags(_ text: String) -> [String] {
         guard text != "[]" else { return [] }
-        // Fast path for what `encodeTags` writes for plain tags (the rerank decodes 40 per match).
+        // Without a backslash no string holds a quote, so `","` only separates (re-imports and the
+        // matcher read many of these); anything else (escapes, control bytes) goes through JSONDecoder.
         let u = text.utf8
         if u.count >= 4, u.starts(with: [0x5B, 0x22]), u.reversed().starts(with: [0x5D, 0x22]),
-           u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) {
+           !u.contains(where: { $0 < 0x20 || $0 == 0x5C }) {
             let inner = Array(u.dropFirst(2).dropLast(2))
             var tags: [String] = []
             var start = 0, i = 0
@@ -59,7 +60,7 @@ enum PostRow {
                 }
             }
             tags.append(String(decoding: inner[start...], as: UTF8.self))
-            if tags.allSatisfy({ !$0.utf8.contains(0x22) }) { return tags }
+            if !tags.contains(where: { $0.utf8.contains(0x22) }) { return tags }
         }
         return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
