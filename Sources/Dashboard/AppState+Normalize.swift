@@ -6,6 +6,7 @@ extension AppState {
         let layout = Layout(width: width, height: height, mode: mode, focus: focus)
         let visible = max(1, layout.queueRows)
         if let i = selectedIndex {
+            selectedRowHint = i
             if i < queueScroll { queueScroll = i }
             if i >= queueScroll + visible { queueScroll = i - visible + 1 }
         }

@@ -18,18 +18,25 @@ public struct AppState: Equatable, Sendable {
     /// The calendar (and time zone) for "today" and relative dates.
     public var calendar: Calendar
 
-    /// Whether the first task list has arrived.
+    /// Whether the first task list (or the head of it) has arrived.
     public var loaded = false
+    /// Whether `tasks` holds every open task; false while only the first screen of the queue
+    /// (`Event.queueHeadLoaded`) is known.
+    public internal(set) var queueComplete = false
+    /// How many tasks are open (more than `tasks.count` while the queue is not complete).
+    public internal(set) var openCount = 0
     /// All open tasks, most urgent first.
-    public var tasks: [WorkTask] = []
-    /// The tasks shown (after the filter), most urgent first.
-    public var rows: [WorkTask] = [] {
-        didSet { rowIndex = Dictionary(rows.enumerated().map { ($1.uuid, $0) }, uniquingKeysWith: { a, _ in a }) }
+    public internal(set) var tasks: [WorkTask] = [] {
+        didSet { titles = TitleIndex(tasks) }
     }
-    /// Row of each shown task, so selection lookups stay O(1) on a 10k queue.
-    var rowIndex: [UUID: Int] = [:]
+    /// The tasks shown (after the filter), most urgent first.
+    public internal(set) var rows = QueueRows(all: [])
+    /// The titles of `tasks` prepared for the live filter.
+    var titles = TitleIndex()
     /// The selected task, kept by uuid so reloads and re-sorting never move the selection.
     public var selected: UUID?
+    /// The row the selection was last found at: checked first, so lookups stay O(1) on a 10k queue.
+    var selectedRowHint = 0
     /// First row of the queue shown.
     public var queueScroll = 0
 
@@ -81,14 +88,20 @@ public struct AppState: Equatable, Sendable {
 
     /// The selected task, if any.
     public var selectedTask: WorkTask? {
-        guard let selected, let i = rowIndex[selected] else { return nil }
-        return rows[i]
+        selectedIndex.map { rows[$0] }
     }
 
     /// The selected row index, if any.
     public var selectedIndex: Int? {
         guard let selected else { return nil }
-        return rowIndex[selected]
+        if selectedRowHint < rows.count, rows.uuid(at: selectedRowHint) == selected { return selectedRowHint }
+        return rows.row(of: selected)
+    }
+
+    /// Selects a row (and remembers where, for the next lookup).
+    mutating func select(row: Int) {
+        selected = rows.uuid(at: row)
+        selectedRowHint = row
     }
 
     /// Open tasks due today or overdue (kept current by `recount`).
@@ -98,11 +111,12 @@ public struct AppState: Equatable, Sendable {
     /// Start of the day `dueTodayCount` was counted for.
     private var countedDay: Date?
 
-    /// Recounts the status-bar figures; cheap unless the tasks or the day changed.
+    /// Recounts the status-bar figures; cheap unless the tasks or the day changed. While only the
+    /// head of the queue is known, the due count comes with it (`setHeadCounts`).
     mutating func recount(tasksChanged: Bool) {
         let day = calendar.startOfDay(for: now)
-        if tasksChanged || countedDay != day {
-            let end = day.addingTimeInterval(86400)
+        if queueComplete && (tasksChanged || countedDay != day) {
+            let end = Dashboard.dayEnd(now, calendar)
             var n = 0
             for i in tasks.indices where (tasks[i].due ?? .distantFuture) < end { n += 1 }
             dueTodayCount = n
@@ -110,6 +124,13 @@ public struct AppState: Equatable, Sendable {
         }
         if tasksChanged { taskIDs = Set(tasks.map(\.uuid)) }
         strongHelpCount = strongHelp.reduce(0) { $0 + (taskIDs.contains($1) ? 1 : 0) }
+    }
+
+    /// The due count sent with the head of the queue.
+    mutating func setHeadCounts(open: Int, dueToday: Int) {
+        openCount = open
+        dueTodayCount = dueToday
+        countedDay = calendar.startOfDay(for: now)
     }
 
     /// The uuids of all open tasks.

@@ -44,7 +44,7 @@ extension Dashboard {
                 state.focus = .queue
                 let row = state.queueScroll + m.y - layout.queue.y - 1
                 guard m.y > layout.queue.y, row >= 0, row < state.rows.count else { return [] }
-                state.selected = state.rows[row].uuid
+                state.select(row: row)
                 return selectionChanged(&state)
             }
             if layout.help.contains(x: m.x, y: m.y) {
@@ -112,19 +112,19 @@ extension Dashboard {
             state.focus = .queue
         case .filter:
             state.mode = .filter
-            state.prompt = PromptLine(mode: .filter, text: state.filterText)
+            state.prompt = promptLine(state, .filter, text: state.filterText)
         case .nextHelped, .previousHelped:
             return jumpToHelped(&state, forward: action == .nextHelped)
         case .add:
             state.mode = .add
-            state.prompt = PromptLine(mode: .add)
+            state.prompt = promptLine(state, .add)
             state.promptPreview = nil
             state.draftMatches = []
         case .modify, .annotate:
             guard task != nil else { say(&state, "No task selected"); return [] }
             let mode: Mode = action == .modify ? .modify : .annotate
             state.mode = mode
-            state.prompt = PromptLine(mode: mode)
+            state.prompt = promptLine(state, mode)
             state.promptPreview = nil
         case .delete:
             guard let task else { say(&state, "No task selected"); return [] }
@@ -181,7 +181,7 @@ extension Dashboard {
         case .halfPageDown: target = i + page
         default: target = i - page
         }
-        state.selected = state.rows[min(max(0, target), state.rows.count - 1)].uuid
+        state.select(row: min(max(0, target), state.rows.count - 1))
         return selectionChanged(&state)
     }
 
@@ -206,8 +206,8 @@ extension Dashboard {
         let start = state.selectedIndex ?? (forward ? -1 : n)
         for step in 1...n {
             let i = ((start + (forward ? step : -step)) % n + n) % n
-            if state.strongHelp.contains(state.rows[i].uuid) {
-                state.selected = state.rows[i].uuid
+            if state.strongHelp.contains(state.rows.uuid(at: i)) {
+                state.select(row: i)
                 return selectionChanged(&state)
             }
         }

@@ -11,6 +11,11 @@ extension Dashboard {
         let mode = state.mode
         switch action {
         case .cancel, .back:
+            // Esc in a Tab cycle puts back the word as typed, like readline.
+            if var line = state.prompt, line.cancelCompletion() {
+                state.prompt = line
+                return promptChanged(&state)
+            }
             close(&state)
             if mode == .filter {
                 state.filterText = ""
@@ -52,20 +57,18 @@ extension Dashboard {
         state.draftMatches = []
     }
 
-    /// Keys that are not bound in a prompt edit its line; Up/Down walk the prompt's history.
+    /// A fresh prompt line for a mode, with its history and completions.
+    static func promptLine(_ state: AppState, _ mode: Mode, text: String = "") -> PromptLine {
+        PromptLine(mode: mode, text: text, history: state.history[mode] ?? [],
+                   completer: PromptCompletion.completer(for: mode, tasks: state.tasks))
+    }
+
+    /// Keys that are not bound in a prompt edit its line (`LineEditor`: readline keys, ↑/↓ or
+    /// Ctrl-P/Ctrl-N through the history, Tab completion).
     static func edit(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var prompt = state.prompt else { return [] }
         let before = prompt.text
-        if key == .up || key == .down || key == .ctrl("p") || key == .ctrl("n") {
-            let past = state.history[state.mode] ?? []
-            guard !past.isEmpty else { return [] }
-            let at = past.lastIndex(of: prompt.text)
-            let back = key == .up || key == .ctrl("p")
-            let next: Int? = back ? (at.map { $0 - 1 } ?? past.count - 1) : at.map { $0 + 1 }
-            if let next, past.indices.contains(next) { prompt.setText(past[next]) } else if !back { prompt.setText("") }
-        } else if !prompt.handle(key) {
-            return []
-        }
+        guard prompt.handle(key) else { return [] }
         state.prompt = prompt
         return prompt.text == before ? [] : promptChanged(&state)
     }

@@ -10,6 +10,8 @@ extension Dashboard {
         let before = state.selectedTask
         let beforeIndex = state.selectedIndex
         state.tasks = QueueRules.sorted(loaded, now: state.now)
+        state.openCount = state.tasks.count
+        state.queueComplete = true
         state.loaded = true
         applyFilter(&state, keepingIndex: beforeIndex)
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
@@ -20,6 +22,17 @@ extension Dashboard {
             effects += selectionChanged(&state)
         }
         return effects
+    }
+
+    /// The first screen of the queue: drawn at once; the whole queue follows (`firstFrameDrawn`).
+    static func queueHeadLoaded(_ state: inout AppState, _ head: [WorkTask], openCount: Int, dueCount: Int) -> [Effect] {
+        if head.count >= openCount { return tasksLoaded(&state, head) }
+        state.tasks = head
+        state.queueComplete = false
+        state.loaded = true
+        state.setHeadCounts(open: openCount, dueToday: dueCount)
+        applyFilter(&state)
+        return selectionChanged(&state)
     }
 
     static func matchesLoaded(_ state: inout AppState, task: UUID, generation: Int, matches: [ThreadMatch]) {
@@ -59,29 +72,36 @@ extension Dashboard {
     static func applyFilter(_ state: inout AppState, keepingIndex oldIndex: Int? = nil, narrowing: Bool = false) {
         let text = state.filterText.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
-            state.rows = state.tasks
+            state.rows = QueueRows(all: state.tasks)
             state.appliedFilter = nil
             state.filterError = nil
         } else {
             switch QueueRules.parseFilter(text, now: state.now, calendar: state.calendar) {
             case .success(let filter):
                 state.filterError = nil
-                if narrowing, let old = state.appliedFilter, old == filter {
+                if narrowing, let old = state.appliedFilter, old == filter, state.rows.isOver(state.tasks) {
                     break
-                } else if narrowing, let old = state.appliedFilter, QueueRules.narrows(old, to: filter) {
-                    state.rows = state.rows.filter(QueueRules.predicate(filter, now: state.now))
-                } else {
-                    state.rows = state.tasks.filter(QueueRules.predicate(filter, now: state.now))
                 }
+                var among: [Int32]?
+                if narrowing, let old = state.appliedFilter, QueueRules.narrows(old, to: filter), state.rows.isOver(state.tasks) {
+                    among = state.rows.positions
+                }
+                let kept = QueueRules.positions(filter, in: state.tasks, titles: state.titles, now: state.now, among: among)
+                state.rows = QueueRows(state.tasks, positions: kept)
                 state.appliedFilter = filter
             case .failure(let error):
                 state.filterError = error.message
+                // Rows of an older task list must not outlive a reload.
+                if !state.rows.isOver(state.tasks) {
+                    state.rows = QueueRows(state.tasks, positions: state.appliedFilter.map {
+                        QueueRules.positions($0, in: state.tasks, titles: state.titles, now: state.now, among: nil)
+                    } ?? Array(0..<Int32(state.tasks.count)))
+                }
             }
         }
-        if let s = state.selected, state.rowIndex[s] != nil { return }
+        if state.selectedIndex != nil { return }
         if state.rows.isEmpty { state.selected = nil; return }
-        let i = min(oldIndex ?? 0, state.rows.count - 1)
-        state.selected = state.rows[max(0, i)].uuid
+        state.select(row: max(0, min(oldIndex ?? 0, state.rows.count - 1)))
     }
 
     /// After the selection moved: ask for the new task's matches (dropping the old request).

@@ -9,15 +9,37 @@ import PicnicCore
 /// A run looks like:
 ///
 ///     var state = AppState(keymap: try Keymap.load(explicitPath: config), width: w, height: h)
-///     run(Dashboard.start(&state))                 // [.loadTasks]
+///     run(Dashboard.start(&state))                 // [.loadQueueHead(…)]: the first screen of the queue
+///     draw(Dashboard.render(state))                // the first frame
+///     run(Dashboard.firstFrameDrawn(&state))       // [.loadTasks] unless the head was the whole queue
 ///     loop: for each key / resize / tick / result:
 ///         let effects = Dashboard.update(&state, event)
 ///         draw(Dashboard.render(state))            // diff against the last frame
 ///         run(effects)                             // `.quit` ends the loop
 public enum Dashboard {
-    /// The effects to run when the dashboard opens.
+    /// The effects to run when the dashboard opens: only the rows the first frame shows, so it
+    /// is drawn without waiting for the whole queue.
     public static func start(_ state: inout AppState) -> [Effect] {
-        [.loadTasks]
+        let rows = Layout(width: state.width, height: state.height, mode: state.mode, focus: state.focus).queueRows
+        return [.loadQueueHead(limit: max(1, rows), dueBefore: dayEnd(state.now, state.calendar))]
+    }
+
+    /// The effects to run once the first frame is on screen: the rest of the queue, if any.
+    public static func firstFrameDrawn(_ state: inout AppState) -> [Effect] {
+        state.queueComplete ? [] : [.loadTasks]
+    }
+
+    /// The end of the day `now` falls in: tasks due before it count as due today.
+    public static func dayEnd(_ now: Date, _ calendar: Calendar) -> Date {
+        calendar.startOfDay(for: now).addingTimeInterval(86400)
+    }
+
+    /// How a store answers `.loadQueueHead`, computed from a whole task list (for runners that
+    /// hold the tasks in memory, and to check a store's answer against).
+    public static func queueHead(of tasks: [WorkTask], limit: Int, dueBefore: Date, now: Date) -> Event {
+        let open = QueueRules.sorted(tasks, now: now)
+        return .queueHeadLoaded(Array(open.prefix(limit)), openCount: open.count,
+                                dueCount: open.filter { ($0.due ?? .distantFuture) < dueBefore }.count)
     }
 
     /// Applies one event to the state and returns the effects to run. Pure: no I/O, no clock.
@@ -34,6 +56,7 @@ public enum Dashboard {
             effects = []
         case .storeChanged: effects = [.loadTasks]
         case .tasksLoaded(let tasks): effects = tasksLoaded(&state, tasks)
+        case .queueHeadLoaded(let head, let open, let due): effects = queueHeadLoaded(&state, head, openCount: open, dueCount: due)
         case .matchesLoaded(let task, let generation, let matches):
             matchesLoaded(&state, task: task, generation: generation, matches: matches)
             effects = []
@@ -57,7 +80,7 @@ public enum Dashboard {
             effects = []
         }
         switch event {
-        case .tasksLoaded: state.recount(tasksChanged: true)
+        case .tasksLoaded, .queueHeadLoaded: state.recount(tasksChanged: true)
         case .strongHelpLoaded, .matchesLoaded, .tick: state.recount(tasksChanged: false)
         default: break
         }

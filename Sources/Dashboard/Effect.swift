@@ -10,6 +10,7 @@ import PicnicCore
 /// | effect | the runner answers with |
 /// |---|---|
 /// | `loadTasks` | `.tasksLoaded(openTasks)` (any order; the dashboard sorts by urgency) |
+/// | `loadQueueHead(limit, dueBefore)` | `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, dueCount: open tasks due before dueBefore)` (`Dashboard.queueHead(of:…)` is the reference) |
 /// | `match(task, generation)` | `.matchesLoaded(task: task.uuid, generation:, matches)`; may be skipped when a newer generation is asked for |
 /// | `matchDraft(text, generation)` | `.draftMatchesLoaded(generation:, matches)`; same coalescing |
 /// | `scanHelp(tasks)` | `.strongHelpLoaded(uuids of those tasks with a strong match)` |
@@ -22,6 +23,8 @@ import PicnicCore
 public enum Effect: Equatable, Sendable {
     /// Load the open tasks (pending, active, waiting).
     case loadTasks
+    /// Load only the most urgent open tasks, for the first frame, with the open and due counts.
+    case loadQueueHead(limit: Int, dueBefore: Date)
     /// Match community threads to a task (tagged with a generation to drop stale answers).
     case match(WorkTask, generation: Int)
     /// Match threads to a task being typed in the add prompt ("already answered?").

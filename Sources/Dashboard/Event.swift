@@ -14,6 +14,9 @@ public enum Event: Equatable, Sendable {
     case storeChanged
     /// The open tasks, in any order.
     case tasksLoaded([WorkTask])
+    /// The most urgent open tasks in urgency order (the first screen), how many tasks are open
+    /// and how many are due before the date asked for.
+    case queueHeadLoaded([WorkTask], openCount: Int, dueCount: Int)
     /// Threads matched to a task, for the request of that generation.
     case matchesLoaded(task: UUID, generation: Int, matches: [ThreadMatch])
     /// Threads matched to the add prompt's text, for that generation.

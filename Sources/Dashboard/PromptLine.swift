@@ -1,57 +1,56 @@
 import TermUI
 import Foundation
 
-/// The line being typed in a prompt (filter, add, modify, annotate), with readline keys.
+/// The line being typed in a prompt (filter, add, modify, annotate): TermUI's `LineEditor` —
+/// readline keys, a kill ring, history and Tab completion — tagged with the prompt's mode.
 public struct PromptLine: Equatable, Sendable {
     /// What the prompt is for.
     public var mode: Mode
-    /// The text typed so far.
-    public private(set) var text: String
-    /// The cursor, in characters from the start.
-    public private(set) var cursor: Int
+    /// The editor holding the line.
+    public private(set) var editor: LineEditor
 
-    /// An empty (or pre-filled) line for a prompt mode.
-    public init(mode: Mode, text: String = "") {
+    /// A line for a prompt mode, pre-filled with `text` (cursor at its end), with the mode's
+    /// past lines (oldest first) and the words Tab completes.
+    public init(mode: Mode, text: String = "", history: [String] = [], completer: LineEditor.CompletionProvider? = nil) {
         self.mode = mode
-        self.text = text
-        self.cursor = text.count
+        editor = LineEditor(text: text, history: history, historyLimit: Dashboard.historyLimit, completer: completer)
     }
+
+    /// The text typed so far.
+    public var text: String { editor.text }
+    /// The cursor, in characters from the start.
+    public var cursor: Int { editor.cursor }
+    /// The Tab candidates being cycled through, if any.
+    public var completions: [String] { editor.completion?.candidates ?? [] }
 
     /// Applies an editing key; false when the key is not an editing key.
     public mutating func handle(_ key: Key) -> Bool {
-        var chars = Array(text)
-        switch key {
-        case .char(let c):
-            // Controls and bidi overrides never enter a line that is drawn and stored.
-            guard !c.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value)
-                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) else { return true }
-            chars.insert(c, at: cursor); cursor += 1
-        case .backspace, .ctrl("h"):
-            guard cursor > 0 else { return true }
-            chars.remove(at: cursor - 1); cursor -= 1
-        case .delete, .ctrl("d"):
-            guard cursor < chars.count else { return true }
-            chars.remove(at: cursor)
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(chars.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = chars.count
-        case .ctrl("u"): chars.removeFirst(cursor); cursor = 0
-        case .ctrl("k"): chars.removeLast(chars.count - cursor)
-        case .ctrl("w"):
-            var i = cursor
-            while i > 0 && chars[i - 1] == " " { i -= 1 }
-            while i > 0 && chars[i - 1] != " " { i -= 1 }
-            chars.removeSubrange(i..<cursor); cursor = i
-        default: return false
+        // Controls never enter the line (the editor drops them); bidi overrides neither: the
+        // line is drawn and stored.
+        if case .char(let c) = key, c.unicodeScalars.contains(where: {
+            (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }) {
+            return true
         }
-        text = String(chars)
-        return true
+        switch editor.handleKey(key) {
+        case .handled, .endOfInput: return true
+        case .ignored: return false
+        }
+    }
+
+    /// Ends a Tab cycle, putting back the word as typed; false when none was in progress.
+    public mutating func cancelCompletion() -> Bool {
+        editor.cancelCompletion()
     }
 
     /// Replaces the whole line, cursor at the end.
     public mutating func setText(_ new: String) {
-        text = new
-        cursor = new.count
+        editor.setText(new)
+    }
+
+    public static func == (a: PromptLine, b: PromptLine) -> Bool {
+        a.mode == b.mode && a.text == b.text && a.cursor == b.cursor
+            && a.editor.completion == b.editor.completion && a.editor.history == b.editor.history
+            && a.editor.killBuffer == b.editor.killBuffer
     }
 }

@@ -41,9 +41,16 @@ enum PromptView {
         buffer.write(visible, x: rect.x + headWidth, y: rect.y, style: .input, clip: rect)
         let cx = rect.x + headWidth + String(chars[start..<cursor]).displayWidth
         buffer.cursor = Point(x: min(cx, rect.maxX - 1), y: rect.y)
-        if state.mode == .filter, let error = state.filterError {
+        let x = rect.x + headWidth + visible.displayWidth + 1
+        if !prompt.completions.isEmpty {
+            // The Tab cycle: every candidate, the one shown in bold.
+            var line = StyledLine(" ⇥", .dim)
+            for (i, c) in prompt.completions.enumerated() {
+                line.append(" " + Sanitizer.line(c), i == prompt.editor.completion?.index ? Style.accent.with(.bold) : .dim)
+            }
+            if x + 4 < rect.maxX { buffer.write(line.clipped(to: rect.maxX - x), x: x, y: rect.y, clip: rect) }
+        } else if state.mode == .filter, let error = state.filterError {
             let note = " ⚠ " + Sanitizer.line(error)
-            let x = rect.x + headWidth + visible.displayWidth + 1
             if x + 4 < rect.maxX { buffer.write(note, x: x, y: rect.y, style: .warning, clip: rect) }
         }
     }

@@ -37,6 +37,33 @@ enum QueueRules {
         return { task in rest.matches(task, now: now) && needles.allSatisfy { $0.found(in: task.title) } }
     }
 
+    /// The positions (ascending) in `tasks` of the tasks `filter` keeps, looking only at `among`
+    /// when given (a narrowing). Free words are searched in the prepared `titles`.
+    static func positions(_ filter: TaskFilter, in tasks: [WorkTask], titles: TitleIndex, now: Date, among: [Int32]?) -> [Int32] {
+        var rest = filter
+        var words: [String] = []
+        rest.terms.removeAll { term in
+            if case .word(let w) = term { words.append(w); return true }
+            return false
+        }
+        let needles = words.map(WordNeedle.init)
+        // The queue holds open tasks only: a filter of words alone keeps or drops by title.
+        let titleOnly = rest.terms.isEmpty && rest.statuses.isSuperset(of: [.pending, .active, .waiting])
+        var kept: [Int32] = []
+        func keep(_ p: Int) -> Bool {
+            for needle in needles where !titles.contains(needle, at: p, title: tasks[p].title) { return false }
+            return titleOnly || rest.matches(tasks[p], now: now)
+        }
+        if let among {
+            kept.reserveCapacity(among.count)
+            for p in among where keep(Int(p)) { kept.append(p) }
+        } else {
+            kept.reserveCapacity(tasks.count)
+            for p in tasks.indices where keep(p) { kept.append(Int32(p)) }
+        }
+        return kept
+    }
+
     /// Whether every task `new` accepts is also accepted by `old`, so typing one more letter
     /// can filter the rows already shown instead of the whole queue.
     static func narrows(_ old: TaskFilter, to new: TaskFilter) -> Bool {

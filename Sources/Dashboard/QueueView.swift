@@ -22,7 +22,7 @@ enum QueueView {
         if !active.trimmingCharacters(in: .whitespaces).isEmpty {
             title += " /" + Sanitizer.line(active)
         }
-        let figure = state.rows.count == state.tasks.count ? "\(state.tasks.count)" : "\(state.rows.count)/\(state.tasks.count)"
+        let figure = state.rows.count == state.tasks.count ? "\(state.openCount)" : "\(state.rows.count)/\(state.openCount)"
         Frame.draw(&buffer, rect, title: title, figure: state.loaded ? figure : "", focused: focused)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }

@@ -22,9 +22,40 @@ public enum Urgency {
 
     /// The urgency of `task` at `now`; 0 for done and deleted tasks.
     public static func score(_ task: WorkTask, now: Date) -> Double {
+        score(Inputs(task), now: now)
+    }
+
+    /// The few fields urgency depends on, so a store can rank rows it has not decoded.
+    public struct Inputs: Sendable {
+        public var status: TaskStatus
+        public var due: Date?
+        public var priority: Priority?
+        public var created: Date
+        public var tagCount: Int
+        public var hasNextTag: Bool
+        public var annotationCount: Int
+        public var hasProject: Bool
+
+        public init(status: TaskStatus, due: Date?, priority: Priority?, created: Date, tagCount: Int,
+                    hasNextTag: Bool, annotationCount: Int, hasProject: Bool) {
+            self.status = status; self.due = due; self.priority = priority; self.created = created
+            self.tagCount = tagCount; self.hasNextTag = hasNextTag
+            self.annotationCount = annotationCount; self.hasProject = hasProject
+        }
+
+        /// The inputs of a task.
+        public init(_ task: WorkTask) {
+            self.init(status: task.status, due: task.due, priority: task.priority, created: task.created,
+                      tagCount: task.tags.count, hasNextTag: task.tags.contains("next"),
+                      annotationCount: task.annotations.count, hasProject: !(task.project ?? "").isEmpty)
+        }
+    }
+
+    /// The urgency of a task given by its inputs; 0 for done and deleted tasks.
+    public static func score(_ task: Inputs, now: Date) -> Double {
         guard task.status.isOpen else { return 0 }
         var u = 0.0
-        if task.tags.contains("next") { u += Coefficient.next }
+        if task.hasNextTag { u += Coefficient.next }
         if let due = task.due { u += Coefficient.due * dueFactor(due, now: now) }
         switch task.priority {
         case .H: u += Coefficient.priorityH
@@ -35,9 +66,9 @@ public enum Urgency {
         if task.status == .active { u += Coefficient.active }
         let ageDays = max(0, now.timeIntervalSince(task.created) / 86400)
         u += Coefficient.age * min(ageDays / Coefficient.ageMaxDays, 1)
-        u += Coefficient.tags * countFactor(task.tags.count)
-        u += Coefficient.annotations * countFactor(task.annotations.count)
-        if let p = task.project, !p.isEmpty { u += Coefficient.project }
+        u += Coefficient.tags * countFactor(task.tagCount)
+        u += Coefficient.annotations * countFactor(task.annotationCount)
+        if task.hasProject { u += Coefficient.project }
         if task.status == .waiting { u += Coefficient.waiting }
         return u
     }

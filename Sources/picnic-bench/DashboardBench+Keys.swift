@@ -3,6 +3,9 @@ import Foundation
 import PicnicCore
 import PicnicStore
 import TermUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension DashboardBench {
     /// The key script: moving, paging, jumping, filtering, the help pane, the overlay, the add
@@ -24,7 +27,7 @@ extension DashboardBench {
 
     /// Times `Dashboard.update` + `Dashboard.render` per key over the loaded state, in ms.
     /// Match answers are applied between keys (untimed), as the runner would deliver them.
-    static func keyTimes(db: AppDatabase, tasks: [WorkTask], width: Int, height: Int, rounds: Int) throws -> [Double] {
+    static func keyTimes(db: AppDatabase, tasks: [WorkTask], width: Int, height: Int, rounds: Int) throws -> (wall: [Double], cpu: [Double]) {
         var state = AppState(keymap: .defaults, width: width, height: height, now: Date())
         var cache: [UUID: [ThreadMatch]] = [:]
         func answer(_ effects: [Effect]) throws {
@@ -40,20 +43,31 @@ extension DashboardBench {
         try answer(Dashboard.update(&state, .tasksLoaded(tasks)))
         _ = Dashboard.render(state)
         var times: [Double] = []
+        var cpu: [Double] = []
         let script = keyScript
         times.reserveCapacity(script.count * rounds)
         for _ in 0..<rounds {
             for key in script {
+                let c0 = threadCPUNanoseconds()
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let effects = Dashboard.update(&state, .key(key))
                 let frame = Dashboard.render(state)
                 let t1 = DispatchTime.now().uptimeNanoseconds
+                let c1 = threadCPUNanoseconds()
                 precondition(frame.width == width)
                 times.append(Double(t1 - t0) / 1e6)
+                cpu.append(Double(c1 - c0) / 1e6)
                 try answer(effects)
             }
         }
-        return times
+        return (times, cpu)
+    }
+
+    /// CPU time of the calling thread: per-key figures that a busy machine does not inflate.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {

@@ -8,6 +8,11 @@ extension DashboardBench {
     struct Launch {
         /// From just before `posix_spawn` to the ready line (written after the first full frame).
         var firstFrame: Double
+        /// CPU time of the child's drawing thread up to the ready line (its `cpu-ms=` field), in ms.
+        var firstFrameCPU: Double
+        /// From just before `posix_spawn` to the child's exit after the keys (the whole queue is
+        /// loaded before the first key is read, so this bounds the time until keys are answered).
+        var exited: Double
         /// Peak resident set of the child (`ru_maxrss` from `wait4`), in MB.
         var peakRSS: Double
         var status: Int32
@@ -70,12 +75,20 @@ extension DashboardBench {
         guard rc == 0 else { close(master); throw BenchError("posix_spawn \(argv[0]): \(rc)") }
 
         var ready: UInt64?
+        var cpu = Double.nan
         let deadline = start + 20_000_000_000
         var line = [UInt8](repeating: 0, count: 128)
         while ready == nil && DispatchTime.now().uptimeNanoseconds < deadline {
             var pfd = pollfd(fd: readyFD, events: Int16(POLLIN), revents: 0)
-            if poll(&pfd, 1, 20) > 0, read(readyFD, &line, line.count) > 0 {
-                ready = DispatchTime.now().uptimeNanoseconds
+            if poll(&pfd, 1, 20) > 0 {
+                let n = read(readyFD, &line, line.count)
+                if n > 0 {
+                    ready = DispatchTime.now().uptimeNanoseconds
+                    let text = String(decoding: line[0..<n], as: UTF8.self)
+                    if let r = text.range(of: "cpu-ms=") {
+                        cpu = Double(text[r.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? .nan
+                    }
+                }
             }
             var st: Int32 = 0
             if ready == nil, waitpid(pid, &st, WNOHANG) == pid {
@@ -96,10 +109,11 @@ extension DashboardBench {
         let killer = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: killer)
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let exited = DispatchTime.now().uptimeNanoseconds
         killer.cancel()
         close(master)
         _ = drained.wait(timeout: .now() + 2)
-        return Launch(firstFrame: Double(ready - start) / 1e6, peakRSS: Double(usage.ru_maxrss) / 1024, status: status)
+        return Launch(firstFrame: Double(ready - start) / 1e6, firstFrameCPU: cpu, exited: Double(exited - start) / 1e6, peakRSS: Double(usage.ru_maxrss) / 1024, status: status)
     }
 }
 

@@ -57,6 +57,7 @@ struct DashboardKeysBench: ParsableCommand {
         let loadStart = DispatchTime.now().uptimeNanoseconds
         var pending = Dashboard.start(&state)
         pending = answer(pending, &state, all, matches, replies)
+        pending = answer(Dashboard.firstFrameDrawn(&state), &state, all, matches, replies)
         _ = Dashboard.render(state)
         let loadMs = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e6
 
@@ -66,25 +67,31 @@ struct DashboardKeysBench: ParsableCommand {
             + [.char("a")] + "Deploy api +ops due:fri".map { .char($0) } + [.escape]
             + [.char("?"), .char("j"), .escape, .char("n"), .char("N")]
         var samples: [Double] = []
+        var cpu: [Double] = []
         var byMode: [String: [Double]] = [:]
         for _ in 0..<rounds {
             for key in script {
                 let mode = state.mode.rawValue
+                let c0 = DashboardBench.threadCPUNanoseconds()
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let effects = Dashboard.update(&state, .key(key))
                 let frame = Dashboard.render(state)
                 let t1 = DispatchTime.now().uptimeNanoseconds
+                let c1 = DashboardBench.threadCPUNanoseconds()
                 precondition(frame.width == width)
                 samples.append(Double(t1 - t0) / 1e6)
+                cpu.append(Double(c1 - c0) / 1e6)
                 byMode["\(mode) \(key.name)", default: []].append(Double(t1 - t0) / 1e6)
                 _ = answer(effects, &state, all, matches, replies)
             }
         }
         samples.sort()
-        func pct(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+        cpu.sort()
+        func pct(_ p: Double, _ v: [Double] = samples) -> Double { v[min(v.count - 1, Int(Double(v.count) * p))] }
         print("dashboard-keys: \(tasks) tasks, \(width)x\(height), \(samples.count) keys")
         print(String(format: "  load + sort + first render: %.2f ms", loadMs))
         print(String(format: "  per key update+render: p50 %.3f ms  p99 %.3f ms  max %.3f ms", pct(0.5), pct(0.99), samples.last ?? 0))
+        print(String(format: "  per key, thread CPU:   p50 %.3f ms  p99 %.3f ms  max %.3f ms", pct(0.5, cpu), pct(0.99, cpu), cpu.last ?? 0))
         let slowest = byMode.map { ($0.key, $0.value.reduce(0, +) / Double($0.value.count)) }.sorted { $0.1 > $1.1 }.prefix(5)
         print("  slowest keys (mode key: mean ms): " + slowest.map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ", "))
     }
@@ -96,6 +103,8 @@ struct DashboardKeysBench: ParsableCommand {
             let e = queue.removeFirst()
             switch e {
             case .loadTasks: queue += Dashboard.update(&state, .tasksLoaded(all))
+            case .loadQueueHead(let limit, let end):
+                queue += Dashboard.update(&state, Dashboard.queueHead(of: all, limit: limit, dueBefore: end, now: state.now))
             case .match(let t, let g): queue += Dashboard.update(&state, .matchesLoaded(task: t.uuid, generation: g, matches: matches))
             case .matchDraft(_, let g): queue += Dashboard.update(&state, .draftMatchesLoaded(generation: g, matches: matches))
             case .scanHelp(let ts): queue += Dashboard.update(&state, .strongHelpLoaded(Set(ts.prefix(50).map(\.uuid))))

@@ -22,6 +22,8 @@ import TermUI
                 let event: Event?
                 switch effect {
                 case .loadTasks: event = .tasksLoaded(tasks)
+                case .loadQueueHead(let limit, let end):
+                    event = Dashboard.queueHead(of: tasks, limit: limit, dueBefore: end, now: state.now)
                 case .match(let task, let generation):
                     event = .matchesLoaded(task: task.uuid, generation: generation,
                                            matches: task.uuid == F.ci.uuid ? F.strongMatches : [])

@@ -7,9 +7,41 @@ import TermUI
 @Suite struct UpdateTests {
     typealias F = Fixtures
 
-    @Test func startLoadsTheTasks() {
+    @Test func startLoadsOnlyTheRowsTheFirstFrameShows() {
+        var s = F.state()   // 80×24: 21 queue rows
+        let end = F.calendar.startOfDay(for: F.now).addingTimeInterval(86400)
+        #expect(Dashboard.start(&s) == [.loadQueueHead(limit: 21, dueBefore: end)])
+    }
+
+    @Test func theFirstFrameShowsTheHeadAndTheWholeQueueFollows() {
+        var s = F.state(width: 80, height: 8)   // 5 queue rows
+        guard case .loadQueueHead(let limit, let end) = Dashboard.start(&s).first else { Issue.record("no head"); return }
+        var many = F.tasks
+        for i in 0..<40 { many.append(WorkTask(uuid: F.uuid(300 + i), number: 10 + i, title: "filler \(i)", due: F.days(i % 3 == 0 ? 0 : 9), created: F.now)) }
+        let effects = Dashboard.update(&s, Dashboard.queueHead(of: many, limit: limit, dueBefore: end, now: F.now))
+        let all = QueueRules.sorted(many, now: F.now)
+        #expect(s.loaded && !s.queueComplete)
+        #expect(s.rows.map(\.uuid) == all.prefix(limit).map(\.uuid))
+        #expect(s.selected == all[0].uuid && effects == [.match(all[0], generation: 1)])
+        #expect(s.openCount == 45 && s.dueTodayCount == all.filter { ($0.due ?? .distantFuture) < end }.count)
+        let frame = Dashboard.render(s).text
+        #expect(frame.contains("45") && frame.contains(Sanitizer.line(all[0].title)))
+        #expect(Dashboard.firstFrameDrawn(&s) == [.loadTasks])
+        // The whole queue: same selection, no second match request, the scan for help starts.
+        let after = Dashboard.update(&s, .tasksLoaded(many))
+        #expect(s.queueComplete && s.rows.count == 45 && s.selected == all[0].uuid)
+        #expect(after == [.scanHelp(Array(all.prefix(Dashboard.helpScanLimit)))])
+        #expect(Dashboard.render(s).text == frame)
+        #expect(Dashboard.firstFrameDrawn(&s) == [])
+    }
+
+    @Test func aHeadThatHoldsEveryTaskIsTheWholeQueue() {
         var s = F.state()
-        #expect(Dashboard.start(&s) == [.loadTasks])
+        let end = Dashboard.dayEnd(F.now, F.calendar)
+        let effects = Dashboard.update(&s, Dashboard.queueHead(of: F.tasks, limit: 21, dueBefore: end, now: F.now))
+        #expect(s.queueComplete && s.rows.count == 5)
+        #expect(effects == [.scanHelp(s.tasks), .match(F.ci, generation: 1)])
+        #expect(Dashboard.firstFrameDrawn(&s) == [])
     }
 
     @Test func firstLoadSortsSelectsTheMostUrgentAndAsksForItsMatches() {

@@ -34,9 +34,11 @@ final class DashboardLoop {
     /// Runs until the person quits.
     func run() {
         lastVersion = try? db.dataVersion()
+        // The first frame needs only the rows it shows; the rest of the queue loads after it.
         perform(Dashboard.start(&state))
         draw()
         ReadySignal.send()
+        perform(Dashboard.firstFrameDrawn(&state))
         while !quit {
             // Short waits while answers are due, so they show without a key press.
             let timeout = inbox.busy ? 10 : 100

@@ -35,6 +35,13 @@ final class EffectRunner: @unchecked Sendable {
             do { return [.tasksLoaded(try db.allTasks(includeClosed: false))] } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
+        case .loadQueueHead(let limit, let dueBefore):
+            do {
+                let head = try db.queueHead(limit: limit, dueBefore: dueBefore)
+                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, dueCount: head.dueCount)]
+            } catch {
+                return [.effectFailed(effect, message: Self.describe(error))]
+            }
         case .match(let task, let generation):
             generations.set("match", generation)
             background(matchQueue, effect) { [db, generations] in

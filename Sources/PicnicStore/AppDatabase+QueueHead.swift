@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import PicnicCore
+
+/// The first screen of the queue without decoding the whole queue: the dashboard draws it while
+/// the rest loads (docs/DashboardRuntime.md).
+public struct QueueHead: Equatable, Sendable {
+    /// The most urgent open tasks, most urgent first (at most the limit asked for).
+    public var tasks: [WorkTask]
+    /// How many tasks are open in all.
+    public var openCount: Int
+    /// How many open tasks are due before the date asked for.
+    public var dueCount: Int
+
+    public init(tasks: [WorkTask], openCount: Int, dueCount: Int) {
+        self.tasks = tasks
+        self.openCount = openCount
+        self.dueCount = dueCount
+    }
+}
+
+extension AppDatabase {
+    /// The `limit` most urgent open tasks in `Urgency.sorted` order, the number of open tasks and
+    /// how many are due before `dueBefore`. Only the columns urgency depends on are read for the
+    /// whole queue; the chosen rows alone are decoded in full.
+    public func queueHead(limit: Int, dueBefore: Date, now: Date = Date()) throws -> QueueHead {
+        try read { db in
+            var keys: [RankKey] = []
+            var due = 0
+            // Whole numbers only (status and priority as codes): no strings but the tags are made.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT rowid, CASE status WHEN 'active' THEN 1 WHEN 'waiting' THEN 2 ELSE 0 END, wait,
+                       CASE priority WHEN 'H' THEN 3 WHEN 'M' THEN 2 WHEN 'L' THEN 1 ELSE 0 END,
+                       due, created, number, tags,
+                       CASE WHEN annotations = '[]' OR NOT json_valid(annotations) THEN 0
+                            ELSE json_array_length(annotations) END,
+                       project IS NOT NULL AND project != ''
+                FROM tasks WHERE status IN ('pending', 'active', 'waiting')
+                """)
+            while let row = try rows.next() {
+                let dueDate = Self.date(row[4])
+                var status = Self.status(row[1])
+                if status == .waiting { status = TaskModification.status(.waiting, wait: Self.date(row[2]), now: now) }
+                let words = Self.tagWords(row[7])
+                let inputs = Urgency.Inputs(
+                    status: status, due: dueDate, priority: Self.priority(row[3]),
+                    created: Self.date(row[5]) ?? Date(timeIntervalSince1970: 0),
+                    tagCount: words.count, hasNextTag: words.next, annotationCount: row[8], hasProject: row[9])
+                keys.append(RankKey(rowid: row[0], score: Urgency.score(inputs, now: now),
+                                    due: dueDate ?? .distantFuture, created: inputs.created, number: row[6] ?? Int.max))
+                if (dueDate ?? .distantFuture) < dueBefore { due += 1 }
+            }
+            let head = Self.mostUrgent(keys, limit: limit)
+            guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, dueCount: due) }
+            let list = head.map { String($0.rowid) }.joined(separator: ",")
+            var byRow: [Int64: WorkTask] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns), rowid FROM tasks WHERE rowid IN (\(list))") {
+                byRow[row[17]] = TaskRecord.task(row, now: now)
+            }
+            return QueueHead(tasks: head.compactMap { byRow[$0.rowid] }, openCount: keys.count, dueCount: due)
+        }
+    }
+
+    /// What `Urgency.sorted` orders by, for one row.
+    struct RankKey {
+        var rowid: Int64
+        var score: Double
+        var due: Date
+        var created: Date
+        var number: Int
+
+        /// `Urgency.sorted`'s order: higher score, then earlier due, older, smaller number (then rowid).
+        func precedes(_ o: RankKey) -> Bool {
+            if score != o.score { return score > o.score }
+            if due != o.due { return due < o.due }
+            if created != o.created { return created < o.created }
+            if number != o.number { return number < o.number }
+            return rowid < o.rowid
+        }
+    }
+
+    /// The first `limit` keys in order (the whole list is never sorted).
+    static func mostUrgent(_ keys: [RankKey], limit: Int) -> [RankKey] {
+        guard limit > 0 else { return [] }
+        var best: [RankKey] = []
+        best.reserveCapacity(limit + 1)
+        for k in keys {
+            if best.count == limit, let last = best.last, !k.precedes(last) { continue }
+            // Insert after every key that precedes it or ties with it (stable, like the full sort).
+            var lo = 0, hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if k.precedes(best[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            best.insert(k, at: lo)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    /// Word count of a stored tag list (`" a b "`, split on spaces as `TaskRecord.words` does)
+    /// and whether one word is `next`, without making strings.
+    static func tagWords(_ text: String) -> (count: Int, next: Bool) {
+        var count = 0, next = false, length = 0, isNext = true
+        let word: [UInt8] = [110, 101, 120, 116] // "next"
+        func end() {
+            if length > 0 { count += 1; if isNext && length == 4 { next = true } }
+            length = 0; isNext = true
+        }
+        for b in text.utf8 {
+            if b == 32 { end(); continue }
+            isNext = isNext && length < 4 && b == word[length]
+            length += 1
+        }
+        end()
+        return (count, next)
+    }
+
+    static func status(_ code: Int) -> TaskStatus {
+        switch code {
+        case 1: .active
+        case 2: .waiting
+        default: .pending
+        }
+    }
+
+    static func priority(_ code: Int) -> Priority? {
+        switch code {
+        case 3: .H
+        case 2: .M
+        case 1: .L
+        default: nil
+        }
+    }
+
+    static func date(_ secs: Int64?) -> Date? {
+        secs.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+}
