@@ -22,7 +22,6 @@ let package = Package(
         .target(name: "PicnicStore", dependencies: [
             "PicnicCore", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "GRDBSQLite", package: "GRDB.swift"), // SQLite's column API for the task loader
         ]),
         // Two SQLite settings Swift cannot reach (a variadic C function): keep the WAL between runs.
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
