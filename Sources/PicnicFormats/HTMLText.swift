@@ -5,8 +5,9 @@ import Foundation
 public enum HTMLText {
     /// Plain text for an HTML fragment.
     public static func plainText(_ html: String) -> String {
-        var utf8 = Array(html.utf8)
-        return utf8.withUnsafeMutableBufferPointer { convert(UnsafeBufferPointer($0)) }
+        if let text = html.utf8.withContiguousStorageIfAvailable({ convert($0) }) { return text }
+        let utf8 = Array(html.utf8)
+        return utf8.withUnsafeBufferPointer { convert($0) }
     }
 
     /// Output with the pending spacing decided lazily (a struct, so the hot loop needs no boxes).

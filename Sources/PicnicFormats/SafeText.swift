@@ -5,6 +5,8 @@ public enum SafeText {
     /// Drops C0/C1 controls (keeping newline and tab), DEL, and bidirectional overrides;
     /// turns CR LF and lone CR into LF.
     public static func clean(_ s: String) -> String {
+        // Printable ASCII, newline and tab need nothing: checked on bytes (the common case).
+        if s.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return s }
         var needs = false
         for u in s.unicodeScalars where isUnsafe(u) || u == "\r" { needs = true; break }
         if !needs { return s }
@@ -21,7 +23,27 @@ public enum SafeText {
 
     /// One line: clean, with every run of whitespace (newlines included) turned into one space.
     public static func line(_ s: String) -> String {
-        clean(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let ascii = asciiLine(s) { return ascii }
+        return clean(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `line` for ASCII text, on bytes; nil otherwise. Whitespace is what survives `clean`
+    /// (tab, newline, CR, space); other controls are dropped, as `clean` drops them.
+    static func asciiLine(_ s: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                space = !out.isEmpty
+                continue
+            }
+            if b < 0x20 || b == 0x7F { continue } // controls go, as `clean` drops them
+            if space { out.append(0x20); space = false }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always) static func isUnsafe(_ u: Unicode.Scalar) -> Bool {

@@ -32,51 +32,24 @@ public struct StackExchangeImporter {
     }
 
     /// Parses dump bytes; `file` names the input in errors; `progress(bytesRead, totalBytes)`
-    /// is called every few thousand rows.
+    /// is called every few thousand rows. A big dump is read in two halves at once (two cores).
     public func parse(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws -> ImportBatch {
+        try parse(data, file: file, splitAbove: 1 << 20, progress: progress)
+    }
+
+    /// `parse`, reading in two halves when the dump has more than `splitAbove` bytes.
+    func parse(_ data: Data, file: String, splitAbove: Int, progress: ((Int, Int) -> Void)?) throws -> ImportBatch {
         let xml = try XMLTokenizer(data: data, file: file)
-        let source = "stackexchange:\(site)"
-        var batch = ImportBatch(source: source)
-        var rootSeen = false
+        let parts = try data.count > splitAbove ? readInHalves(xml, total: data.count, progress: progress)
+                                                : [readRows(xml, rootSeen: false) { progress?($0, data.count) }]
+        var batch = ImportBatch(source: "stackexchange:\(site)")
         var questions: [String: Int] = [:] // source id -> index in batch.posts
         var acceptedIDs = Set<String>()
-        var rows = 0
-        while let event = try xml.next() {
-            guard case .start(let name, let attributes) = event else { continue }
-            if !rootSeen {
-                guard name == "posts" else { throw xml.error("expected <posts> as the root element, found <\(name)>") }
-                rootSeen = true
-                continue
-            }
-            guard name == "row" else { try xml.skipElement(); continue }
-            rows += 1
-            if rows % 4096 == 0 { progress?(xml.offset, data.count) }
-            let at = xml.offset
-            var a = RowAttributes()
-            for attr in attributes { a.set(attr.name, attr.value) }
-            guard let id = a.id, !id.isEmpty else { throw xml.error("row without an Id attribute", at: at) }
-            let type = a.postTypeId ?? ""
-            guard type == "1" || type == "2" else { batch.skipped += 1; continue }
-            guard let created = Timestamps.iso8601(a.creationDate ?? "") else {
-                throw xml.error("row \(id): expected CreationDate like 2014-01-21T20:26:05.383", at: at)
-            }
-            let author = SafeText.line(a.ownerDisplayName ?? a.ownerUserId.map { "user \($0)" } ?? "")
-            var post = Post(kind: type == "1" ? .question : .answer,
-                            title: SafeText.line(a.title ?? ""),
-                            body: HTMLText.plainText(a.body ?? ""),
-                            tags: Self.tags(a.tags ?? ""), author: author, space: site, created: created,
-                            votes: Int(a.score ?? "") ?? 0, source: source, sourceID: id)
-            if type == "1" {
-                if let acc = a.acceptedAnswerId { acceptedIDs.insert(acc) }
-                questions[id] = batch.posts.count
-                batch.posts.append(ImportedPost(post: post))
-            } else {
-                guard let parent = a.parentId, !parent.isEmpty else {
-                    throw xml.error("answer \(id): expected a ParentId attribute", at: at)
-                }
-                post.title = ""
-                batch.posts.append(ImportedPost(post: post, parentSourceID: parent))
-            }
+        for part in parts {
+            for (sid, i) in part.questions { questions[sid] = batch.posts.count + i }
+            batch.posts += part.posts
+            acceptedIDs.formUnion(part.acceptedIDs)
+            batch.skipped += part.skipped
         }
         for i in batch.posts.indices where batch.posts[i].post.kind == .answer {
             if acceptedIDs.contains(batch.posts[i].sourceID) { batch.posts[i].post.accepted = true }
@@ -89,9 +62,69 @@ public struct StackExchangeImporter {
         return batch
     }
 
+    /// What one reader found: posts in file order, before answers get their question's title.
+    struct Rows {
+        var posts: [ImportedPost] = []
+        var questions: [String: Int] = [:] // source id -> index in posts
+        var acceptedIDs = Set<String>()
+        var skipped = 0
+    }
+
+    /// Reads `<row>` elements until the reader ends (`rootSeen`: it starts inside `<posts>`).
+    /// `progress(offset)` is called every few thousand rows.
+    func readRows(_ xml: XMLTokenizer, rootSeen: Bool, progress: (Int) -> Void) throws -> Rows {
+        let source = "stackexchange:\(site)"
+        var out = Rows()
+        var rootSeen = rootSeen
+        var rows = 0
+        while let event = try xml.next() {
+            guard case .start(let name, let attributes) = event else { continue }
+            if !rootSeen {
+                guard name == "posts" else { throw xml.error("expected <posts> as the root element, found <\(name)>") }
+                rootSeen = true
+                continue
+            }
+            guard name == "row" else { try xml.skipElement(); continue }
+            rows += 1
+            if rows % 4096 == 0 { progress(xml.offset) }
+            let at = xml.offset
+            var a = RowAttributes()
+            for attr in attributes { a.set(attr.name, attr.value) }
+            guard let id = a.id, !id.isEmpty else { throw xml.error("row without an Id attribute", at: at) }
+            let type = a.postTypeId ?? ""
+            guard type == "1" || type == "2" else { out.skipped += 1; continue }
+            guard let created = Timestamps.iso8601(a.creationDate ?? "") else {
+                throw xml.error("row \(id): expected CreationDate like 2014-01-21T20:26:05.383", at: at)
+            }
+            let author = SafeText.line(a.ownerDisplayName ?? a.ownerUserId.map { "user \($0)" } ?? "")
+            var post = Post(kind: type == "1" ? .question : .answer,
+                            title: SafeText.line(a.title ?? ""),
+                            body: HTMLText.plainText(a.body ?? ""),
+                            tags: Self.tags(a.tags ?? ""), author: author, space: site, created: created,
+                            votes: Int(a.score ?? "") ?? 0, source: source, sourceID: id)
+            if type == "1" {
+                if let acc = a.acceptedAnswerId { out.acceptedIDs.insert(acc) }
+                out.questions[id] = out.posts.count
+                out.posts.append(ImportedPost(post: post))
+            } else {
+                guard let parent = a.parentId, !parent.isEmpty else {
+                    throw xml.error("answer \(id): expected a ParentId attribute", at: at)
+                }
+                post.title = ""
+                out.posts.append(ImportedPost(post: post, parentSourceID: parent))
+            }
+        }
+        return out
+    }
+
     /// Tags in either dump form: `<a><b>` or `|a|b|`.
     public static func tags(_ s: String) -> [String] {
         guard !s.isEmpty else { return [] }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { // on bytes: the same split for ASCII, no Characters
+            let pipe = s.utf8.first == UInt8(ascii: "|")
+            return s.utf8.split(whereSeparator: { pipe ? $0 == UInt8(ascii: "|") : ($0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")) })
+                .map { SafeText.line(String(decoding: $0, as: UTF8.self)) }.filter { !$0.isEmpty }
+        }
         let separators: Set<Character> = s.first == "|" ? ["|"] : ["<", ">"]
         return s.split(whereSeparator: { separators.contains($0) })
             .map { SafeText.line(String($0)) }.filter { !$0.isEmpty }

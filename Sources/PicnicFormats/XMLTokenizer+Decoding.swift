@@ -14,30 +14,35 @@ extension XMLTokenizer {
         if simple { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        // Plain runs are copied whole; only the bytes that change are handled one by one.
+        var run = start
         while i < end {
             let b = bytes[i]
+            guard b == UInt8(ascii: "&") || b == 0x0D || (attribute && (b == 0x0A || b == 0x09)) else { i += 1; continue }
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
             if b == 0x0D {
                 out.append(attribute ? 0x20 : 0x0A)
                 i += 1
                 if i < end, bytes[i] == 0x0A { i += 1 }
+                run = i
                 continue
             }
-            if attribute, b == 0x0A || b == 0x09 { out.append(0x20); i += 1; continue }
-            guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
+            if b != UInt8(ascii: "&") { out.append(0x20); i += 1; run = i; continue }
             var semi = i + 1
             while semi < end, semi - i <= 12, bytes[semi] != UInt8(ascii: ";") { semi += 1 }
-            guard semi < end, bytes[semi] == UInt8(ascii: ";") else { out.append(b); i += 1; continue }
+            guard semi < end, bytes[semi] == UInt8(ascii: ";") else { out.append(b); i += 1; run = i; continue }
             let ref = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<semi])
             if let scalar = try characterReference(ref, at: i) {
-                out.append(contentsOf: String(Character(scalar)).utf8)
+                UTF8.encode(scalar) { out.append($0) }
             } else if let byte = predefinedEntity(ref) {
                 out.append(byte)
             } else {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...semi]))
             }
             i = semi + 1
+            run = i
         }
+        if run < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -27,6 +27,13 @@ public final class XMLTokenizer {
     var sawRoot = false
     /// Deepest nesting accepted before the input is refused.
     public var maxDepth = 512
+    /// The reader whose bytes this one reads (see `init(continuing:at:insideRoot:)`).
+    private var owner: XMLTokenizer?
+    /// An offset to stop at when the reader gets there between two children of the root: the
+    /// first half of a document read in two parts. See `missedStop`.
+    var stopOffset: Int?
+    /// Whether the reader passed `stopOffset` inside some construct and so read on to the end.
+    private(set) var missedStop = false
 
     /// Reads `data` (UTF-8, UTF-16 with BOM, or ISO-8859-1 as declared). `file` names it in errors.
     public init(data: Data, file: String) throws {
@@ -43,7 +50,21 @@ public final class XMLTokenizer {
 
     let count: Int
 
-    deinit { bytes.deallocate() }
+    /// A second reader over `other`'s bytes, starting at `offset` inside the root element `root`.
+    /// It reads exactly as `other` would from there when `other` stops at that offset (its
+    /// `stopOffset`) without `missedStop`: a reader's whole state is its offset and open elements.
+    init(continuing other: XMLTokenizer, at offset: Int, insideRoot root: String) {
+        file = other.file
+        bytes = other.bytes
+        count = other.count
+        owner = other
+        pos = offset
+        stack = [root]
+        sawRoot = true
+        maxDepth = other.maxDepth
+    }
+
+    deinit { if owner == nil { bytes.deallocate() } }
 
     /// The byte offset the tokenizer has reached.
     public var offset: Int { pos }
@@ -60,6 +81,11 @@ public final class XMLTokenizer {
             pendingEnd = nil
             stack.removeLast()
             return .end(name: name)
+        }
+        if let stop = stopOffset, pos >= stop {
+            if pos == stop, stack.count == 1 { return nil }
+            stopOffset = nil
+            missedStop = true
         }
         while pos < count {
             if bytes[pos] != UInt8(ascii: "<") {
@@ -230,7 +256,7 @@ public final class XMLTokenizer {
         return true
     }
 
-    private func find(_ s: String, from: Int) -> Int? {
+    func find(_ s: String, from: Int) -> Int? {
         let needle = Array(s.utf8)
         let first = needle[0]
         var i = from

@@ -51,18 +51,28 @@ extension AppDatabase {
                     changed.append(item)
                 }
             }
+            let writer = try PostBulkWriter(db)
+            var stored: [String: PostBulkWriter.Ref] = [:]
+            stored.reserveCapacity(existing.count)
+            for (sid, p) in existing { stored[sid] = (p.id, p.parent ?? p.id) }
+            writer.preload(source: source, stored)
+            let bulk = changed.count > 2000
+            if bulk { try Self.setIndexBuffer(Self.bulkIndexBuffer, db) }
             let chunk = 5000
             var done = 0
             progress?(0, changed.count)
             while done < changed.count {
                 let slice = Array(changed[done..<min(done + chunk, changed.count)])
-                let summary = try Self.importPosts(slice, db)
-                result.added += summary.inserted
-                result.updated += summary.updated
-                for (item, id) in zip(slice, summary.ids) { if let sid = item.post.sourceID { result.ids[sid] = id } }
+                try writer.write(slice)
+                try writer.flushCompleteThreads()
                 done += slice.count
                 progress?(done, changed.count)
             }
+            let summary = try writer.finish()
+            if bulk { try Self.setIndexBuffer(Self.defaultIndexBuffer, db) }
+            result.added += summary.inserted
+            result.updated += summary.updated
+            for (item, id) in zip(changed, summary.ids) { if let sid = item.post.sourceID { result.ids[sid] = id } }
             if removeMissing {
                 let keep = Set(items.compactMap(\.post.sourceID))
                 // Replies first, so that a removed root never takes a kept reply with it unseen.
@@ -90,6 +100,17 @@ extension AppDatabase {
             }
             return out
         }
+    }
+
+    /// FTS5 keeps new postings in memory up to this many bytes before writing a segment: the
+    /// default 1 MB makes a big import write (and then merge) hundreds of small segments.
+    static let bulkIndexBuffer = 16 << 20
+    static let defaultIndexBuffer = 1 << 20
+
+    /// Sets FTS5's `hashsize` (stored in the index's config, so it is put back after the import,
+    /// in the same transaction).
+    static func setIndexBuffer(_ bytes: Int, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO posts_fts(posts_fts, rank) VALUES ('hashsize', ?)", arguments: [bytes])
     }
 
     static func sameContent(_ a: Post, _ b: Post, oldParent: String?, newParent: String?) -> Bool {

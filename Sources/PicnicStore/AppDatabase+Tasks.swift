@@ -56,21 +56,25 @@ extension AppDatabase {
 
     // MARK: Writing (each call is one IMMEDIATE transaction and one undoable change)
 
-    /// Adds one task from a parsed quick-add line; returns it with its short number.
+    /// Adds one task from a parsed quick-add line, with an optional first annotation written in
+    /// the same transaction; returns it with its short number.
     @discardableResult
-    public func addTask(_ draft: TaskModification, now: Date = Date()) throws -> WorkTask {
-        try addTasks([draft], now: now)[0]
+    public func addTask(_ draft: TaskModification, annotation: String? = nil, now: Date = Date()) throws -> WorkTask {
+        try addTasks([draft], annotation: annotation, now: now)[0]
     }
 
     /// Adds several tasks in one transaction (one undo step); returns them with their numbers.
     @discardableResult
-    public func addTasks(_ drafts: [TaskModification], now: Date = Date()) throws -> [WorkTask] {
+    public func addTasks(_ drafts: [TaskModification], annotation: String? = nil, now: Date = Date()) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
         return try writeChange("add") { db in
             var added: [WorkTask] = []
             for draft in drafts {
                 guard !draft.title.isEmpty else { throw PicnicError.usage("empty title: a task needs some words besides its attributes") }
                 var task = draft.makeTask(now: now)
+                if let annotation, !annotation.allSatisfy(\.isWhitespace) {
+                    task.annotations.append(Annotation(entry: now, text: annotation))
+                }
                 task.number = try Self.nextNumber(db)
                 try Self.insert(task, db)
                 added.append(task)

@@ -64,13 +64,15 @@ public final class AppDatabase: @unchecked Sendable {
     }
 
     /// `$PICNIC_DB`, else `$XDG_DATA_HOME/picnic/picnic.sqlite` (default `~/.local/share`).
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let p = environment["PICNIC_DB"], !p.isEmpty { return p }
+    /// `environment` defaults to the process's own (read per variable, see `Environment`).
+    public static func defaultPath(environment: [String: String]? = nil) -> String {
+        let get: (String) -> String? = { name in environment.map { $0[name] } ?? Environment.value(name) }
+        if let p = get("PICNIC_DB"), !p.isEmpty { return p }
         let base: String
-        if let x = environment["XDG_DATA_HOME"], !x.isEmpty {
+        if let x = get("XDG_DATA_HOME"), !x.isEmpty {
             base = x
         } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+            base = (get("HOME") ?? NSHomeDirectory()) + "/.local/share"
         }
         return base + "/picnic/picnic.sqlite"
     }

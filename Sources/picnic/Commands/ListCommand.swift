@@ -21,7 +21,10 @@ struct ListCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "Filter terms.")
     var filter: [String] = []
 
-    func run() throws {
+    func run() throws { try Self.run(json: json, filter: filter) }
+
+    /// The command's work, callable without the parser (see `FastPath`).
+    static func run(json: Bool, filter: [String]) throws {
         let now = Date()
         let parsed = try TaskFilter.parse(filter, now: now, calendar: .current)
         let db = try Global.openDatabase()
