@@ -54,12 +54,13 @@ extension AppDatabase {
             }
             let head = Self.mostUrgent(keys, limit: limit)
             guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, dueCount: due) }
+            // The chosen rows, decoded by the shared column reader, in rank order.
             let list = head.map { String($0.rowid) }.joined(separator: ",")
-            var byRow: [Int64: WorkTask] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns), rowid FROM tasks WHERE rowid IN (\(list))") {
-                byRow[row[17]] = TaskRecord.task(row, now: now)
-            }
-            return QueueHead(tasks: head.compactMap { byRow[$0.rowid] }, openCount: keys.count, dueCount: due)
+            let rank = head.enumerated().map { "WHEN \($0.element.rowid) THEN \($0.offset)" }.joined(separator: " ")
+            let tasks = try TaskRecord.fetchTasks(db, sql: """
+                SELECT \(TaskRecord.columns) FROM tasks WHERE rowid IN (\(list)) ORDER BY CASE rowid \(rank) END
+                """, now: now)
+            return QueueHead(tasks: tasks, openCount: keys.count, dueCount: due)
         }
     }
 
