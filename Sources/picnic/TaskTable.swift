@@ -19,8 +19,8 @@ enum TaskTable {
         // Many tasks share a due date (day-sized dates all end at 23:59:59): say each once.
         var dueText: [Date: String] = [:]
         let today = localDay(now).day
-        for i in tasks.indices {
-            let t = tasks[i]
+        // A row from a borrowed task: copying each task value cost its reference counting.
+        func addRow(_ t: WorkTask) {
             var due = ""
             if let d = t.due {
                 if let known = dueText[d] { due = known } else {
@@ -37,6 +37,7 @@ enum TaskTable {
             cells[6].append(oneDecimal(Urgency.score(t, now: now)))
             cells[7].append(marker(t) + Terminal.safe(t.title))
         }
+        for i in tasks.indices { addRow(tasks[i]) }
         // Widths of every cell, then of the columns; project and tags are capped so the title keeps room.
         let cellWidths = cells.map { $0.map(Terminal.width(of:)) }
         var widths = cellWidths.map { $0.max() ?? 0 }
