@@ -51,24 +51,24 @@ extension AppDatabase {
                     changed.append(item)
                 }
             }
-            let writer = try PostBulkWriter(db)
             var stored: [String: PostBulkWriter.Ref] = [:]
             stored.reserveCapacity(existing.count)
             for (sid, p) in existing { stored[sid] = (p.id, p.parent ?? p.id) }
-            writer.preload(source: source, stored)
             let bulk = changed.count > 2000
             if bulk { try Self.setIndexBuffer(Self.bulkIndexBuffer, db) }
             let chunk = 5000
-            var done = 0
             progress?(0, changed.count)
-            while done < changed.count {
-                let slice = Array(changed[done..<min(done + chunk, changed.count)])
-                try writer.write(slice)
-                try writer.flushCompleteThreads()
-                done += slice.count
-                progress?(done, changed.count)
+            let summary = try PostBulkWriter.run(db) { writer in
+                writer.preload(source: source, stored)
+                var done = 0
+                while done < changed.count {
+                    let slice = Array(changed[done..<min(done + chunk, changed.count)])
+                    try writer.write(slice)
+                    try writer.flushCompleteThreads()
+                    done += slice.count
+                    progress?(done, changed.count)
+                }
             }
-            let summary = try writer.finish()
             if bulk { try Self.setIndexBuffer(Self.defaultIndexBuffer, db) }
             result.added += summary.inserted
             result.updated += summary.updated
