@@ -1,5 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
+
+/// Set for the static release build that benchmarks and users run (see `picnic` below).
+let staticRelease = ProcessInfo.processInfo.environment["PICNIC_STATIC_RELEASE"] == "1"
 
 let package = Package(
     name: "Picnic",
@@ -48,7 +52,12 @@ let package = Package(
             "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "CursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "PicnicResources",
-        ]),
+        ],
+        // With PICNIC_STATIC_RELEASE=1 (set it only with --static-swift-stdlib): a
+        // position-dependent executable, so the loader need not relocate ~90,000 pointers at each
+        // start, which `picnic status` in tmux's status line pays often (docs/DECISIONS.md,
+        // "Start-up"). Against a shared Swift runtime it would warn at every start, so opt-in.
+        linkerSettings: staticRelease ? [.unsafeFlags(["-Xclang-linker", "-no-pie"])] : []),
         .executableTarget(name: "picnic-eval", dependencies: [
             "PicnicCore", "PicnicStore", "PicnicFormats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

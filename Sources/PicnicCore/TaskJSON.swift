@@ -134,6 +134,14 @@ public struct TaskJSON: Codable, Equatable, Sendable {
 
     /// `2026-12-01T14:00:00Z`.
     public static func format(_ date: Date) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        appendISO(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `format` through the C library, for years outside 1–9999 (and the reference in tests).
+    static func formatWithGmtime(_ date: Date) -> String {
         var t = time_t(date.timeIntervalSince1970.rounded(.down))
         var tmv = tm()
         gmtime_r(&t, &tmv)
@@ -159,16 +167,25 @@ public struct TaskJSON: Codable, Equatable, Sendable {
     /// Encodes tasks as a JSON array, UTF-8 verbatim, slashes unescaped, keys sorted; with
     /// `pretty`, one task per line (readable and diffable, still one JSON document).
     public static func encode(_ tasks: [WorkTask], now: Date, pretty: Bool = false) -> Data {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        guard pretty else { return (try? enc.encode(tasks.map { TaskJSON($0, now: now) })) ?? Data("[]".utf8) }
-        guard !tasks.isEmpty else { return Data("[]".utf8) }
-        var out = Data("[\n".utf8)
+        Data(encodeBytes(tasks, now: now, pretty: pretty))
+    }
+
+    /// `encode` as bytes, ready to write.
+    public static func encodeBytes(_ tasks: [WorkTask], now: Date, pretty: Bool = false) -> [UInt8] {
+        guard !tasks.isEmpty else { return Array("[]".utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(tasks.count * 480)
+        out.append(UInt8(ascii: "["))
+        if pretty { out.append(UInt8(ascii: "\n")) }
         for (i, t) in tasks.enumerated() {
-            out.append((try? enc.encode(TaskJSON(t, now: now))) ?? Data("{}".utf8))
-            out.append(contentsOf: Array((i == tasks.count - 1 ? "\n]" : ",\n").utf8))
+            if i > 0 {
+                out.append(UInt8(ascii: ","))
+                if pretty { out.append(UInt8(ascii: "\n")) }
+            }
+            write(t, now: now, to: &out)
         }
+        if pretty { out.append(UInt8(ascii: "\n")) }
+        out.append(UInt8(ascii: "]"))
         return out
     }
 

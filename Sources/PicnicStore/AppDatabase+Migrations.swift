@@ -6,5 +6,6 @@ extension AppDatabase {
         ("v1-posts", PostSchema.v1),
         ("v1-tasks", TaskSchema.v1),
         ("v1-feedback-undo", PostSchema.feedbackUndo),
+        ("v2-status-indexes", StatusSchema.v2),
     ]
 }

@@ -9,23 +9,28 @@ extension AppDatabase {
     public func tasks(matching filter: TaskFilter, now: Date = Date()) throws -> [WorkTask] {
         var load = filter.statuses
         if load.contains(.pending) { load.insert(.waiting) } // a waiting task whose date passed is pending
-        let list = load.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE status IN (\(list))")
+        let list = TaskStatus.allCases.filter(load.contains).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let tasks = try read { db in
+            try TaskRecord.fetchTasks(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE status IN (\(list))", now: now)
         }
-        let tasks = rows.map { TaskRecord.task($0, now: now) }.filter { filter.matches($0, now: now) }
-        return Urgency.sorted(tasks, now: now)
+        return Urgency.sorted(tasks.filter { filter.matches($0, now: now) }, now: now)
     }
 
     /// Every task, open ones first by number, then closed ones by completion (for export).
     public func allTasks(includeClosed: Bool, now: Date = Date()) throws -> [WorkTask] {
         let whereClause = includeClosed ? "" : "WHERE status IN ('pending', 'active', 'waiting')"
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try TaskRecord.fetchTasks(db, sql: """
                 SELECT \(TaskRecord.columns) FROM tasks \(whereClause)
                 ORDER BY number IS NULL, number, coalesce(completed, modified), created, rowid
-                """).map { TaskRecord.task($0, now: now) }
+                """, now: now)
         }
+    }
+
+    /// Every open task (pending, active, waiting) by number: what the dashboard's queue starts
+    /// from. One read, decoded straight from SQLite's column API.
+    public func openTasks(now: Date = Date()) throws -> [WorkTask] {
+        try allTasks(includeClosed: false, now: now)
     }
 
     /// The task a person means by `ref`: a short number, a UUID or a UUID prefix (4+ characters).
@@ -56,21 +61,25 @@ extension AppDatabase {
 
     // MARK: Writing (each call is one IMMEDIATE transaction and one undoable change)
 
-    /// Adds one task from a parsed quick-add line; returns it with its short number.
+    /// Adds one task from a parsed quick-add line, with an optional first annotation written in
+    /// the same transaction; returns it with its short number.
     @discardableResult
-    public func addTask(_ draft: TaskModification, now: Date = Date()) throws -> WorkTask {
-        try addTasks([draft], now: now)[0]
+    public func addTask(_ draft: TaskModification, annotation: String? = nil, now: Date = Date()) throws -> WorkTask {
+        try addTasks([draft], annotation: annotation, now: now)[0]
     }
 
     /// Adds several tasks in one transaction (one undo step); returns them with their numbers.
     @discardableResult
-    public func addTasks(_ drafts: [TaskModification], now: Date = Date()) throws -> [WorkTask] {
+    public func addTasks(_ drafts: [TaskModification], annotation: String? = nil, now: Date = Date()) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
         return try writeChange("add") { db in
             var added: [WorkTask] = []
             for draft in drafts {
                 guard !draft.title.isEmpty else { throw PicnicError.usage("empty title: a task needs some words besides its attributes") }
                 var task = draft.makeTask(now: now)
+                if let annotation, !annotation.allSatisfy(\.isWhitespace) {
+                    task.annotations.append(Annotation(entry: now, text: annotation))
+                }
                 task.number = try Self.nextNumber(db)
                 try Self.insert(task, db)
                 added.append(task)

@@ -67,22 +67,22 @@ extension AppDatabase {
     static func resolve(_ ref: String, _ db: Database, now: Date) throws -> WorkTask {
         let sql = "SELECT \(TaskRecord.columns) FROM tasks WHERE "
         if let n = Int(ref), n > 0, ref.allSatisfy(\.isASCII) {
-            if let row = try Row.fetchOne(db, sql: sql + "number = ?", arguments: [n]) {
-                return TaskRecord.task(row, now: now)
+            if let task = try TaskRecord.fetchTasks(db, sql: sql + "number = ?", arguments: [n], now: now).first {
+                return task
             }
             // A UUID prefix can be all digits too.
-            let rows = ref.count >= 4 ? try Row.fetchAll(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [ref + "%"]) : []
+            let rows = ref.count >= 4 ? try TaskRecord.fetchTasks(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [ref + "%"], now: now) : []
             guard rows.count == 1 else { throw PicnicError.usage("no open task \(ref) (see 'picnic list')") }
-            return TaskRecord.task(rows[0], now: now)
+            return rows[0]
         }
         let lower = ref.lowercased()
         guard lower.count >= 4, lower.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw PicnicError.usage("\(ref): not a task number or UUID")
         }
-        let rows = try Row.fetchAll(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [lower + "%"])
+        let rows = try TaskRecord.fetchTasks(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [lower + "%"], now: now)
         switch rows.count {
         case 0: throw PicnicError.usage("no task with UUID \(ref)")
-        case 1: return TaskRecord.task(rows[0], now: now)
+        case 1: return rows[0]
         default: throw PicnicError.usage("\(ref): ambiguous UUID prefix, give more characters")
         }
     }

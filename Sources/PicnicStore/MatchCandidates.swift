@@ -6,8 +6,8 @@ import PicnicCore
 enum MatchCandidates {
     /// Threads asked from FTS5 per match (before feedback adds or hides some).
     static let candidateCount = 40
-    /// At most this many postings are scored by FTS5 per match: terms are taken rarest first
-    /// until the budget is spent, because one very common term makes FTS5 score every row.
+    /// At most this many postings are read per match: terms are taken rarest first until the
+    /// budget is spent, because one very common term would make the candidates every row.
     static let postingsBudget = 3_000
     /// Characters of answers read per thread for the rerank.
     static let answersTextLimit = 12_000
@@ -46,43 +46,82 @@ enum MatchCandidates {
         return (candidates, stats)
     }
 
-    /// Root ids from FTS5 for the query's terms, within the postings budget, best BM25 first.
+    /// Root ids for the query's terms, best first, without asking FTS5 to rank anything.
+    ///
+    /// Terms are taken rarest first until the postings budget is spent; each term's doclist is read
+    /// unranked (FTS5's `ORDER BY rank` costs ~2.5 µs a row, a plain doclist ~0.3 µs) and every
+    /// thread in it gains the term's weight × idf. A thread holding a term in its title gains
+    /// `titleBonus` times more (the title doclists are read for the rarest terms only). The threads
+    /// with the highest sums go to the rerank, which scores them exactly; ties go to newer threads.
     static func search(query: MatchQuery, stats: CorpusStats, count: Int, _ db: Database) throws -> [Int64] {
         let present = query.terms
             .map { ($0, stats.documentFrequency[$0.stem] ?? 0) }
             .filter { $0.1 > 0 }
             .sorted { $0.1 < $1.1 }
         guard let rarest = present.first else { return [] }
-        var chosen: [String] = []
+        let doclist = try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?")
+        var scores: [Int64: Double] = [:]
+        scores.reserveCapacity(min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
-        for (term, df) in present where spent + df <= postingsBudget {
-            chosen.append(term.word)
+        for (term, df) in present {
+            guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
             spent += df
+            let gain = term.weight * stats.idf(term.stem)
+            let rows = try Int64.fetchCursor(doclist, arguments: [expr])
+            while let id = try rows.next() { scores[id, default: 0] += gain }
+            if titleBonus > 0 {
+                let titled = try Int64.fetchCursor(doclist, arguments: ["{title} : " + expr])
+                while let id = try titled.next() { scores[id, default: 0] += gain * titleBonus }
+            }
         }
-        if chosen.isEmpty {
+        if scores.isEmpty {
             // Every term is very common: the newest threads holding the rarest one, unscored.
             guard let expr = MatchQuery.ftsExpression([rarest.0.word]) else { return [] }
             return try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?
                 """), arguments: [expr, count])
         }
-        guard let expr = MatchQuery.ftsExpression(chosen) else { return [] }
-        return try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rank LIMIT ?
-            """), arguments: [expr, count])
+        return Self.best(scores, count)
+    }
+
+    /// Extra weight of a term found in a thread's title, over one found anywhere else.
+    static let titleBonus = 5.0
+
+    /// The `count` ids with the highest scores, best first (ties: higher id first).
+    static func best(_ scores: [Int64: Double], _ count: Int) -> [Int64] {
+        var top: [(Int64, Double)] = []
+        top.reserveCapacity(count + 1)
+        func better(_ a: (Int64, Double), _ b: (Int64, Double)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0 > b.0 }
+        for entry in scores {
+            let e = (entry.key, entry.value)
+            if top.count == count, let last = top.last, !better(e, last) { continue }
+            var i = top.count
+            while i > 0 && better(e, top[i - 1]) { i -= 1 }
+            top.insert(e, at: i)
+            if top.count > count { top.removeLast() }
+        }
+        return top.map(\.0)
     }
 
     /// The root posts with their answers' text, in the order of `ids` (absent ids skipped).
     static func fetch(_ ids: [Int64], _ db: Database) throws -> [ThreadCandidate] {
         guard !ids.isEmpty else { return [] }
-        let list = ids.map(String.init).joined(separator: ",")
-        let roots = try Row.fetchAll(db, sql: """
+        // Usually one placeholder per id, so the statement is compiled once per list length and
+        // cached; a very long list (many helpful marks) is written inline instead.
+        let inline = ids.count > 200
+        let list = inline ? ids.map(String.init).joined(separator: ",")
+            : Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let arguments = inline ? StatementArguments() : StatementArguments(ids)
+        func statement(_ sql: String) throws -> Statement {
+            inline ? try db.makeStatement(sql: sql) : try db.cachedStatement(sql: sql)
+        }
+        let roots = try Row.fetchAll(statement("""
             SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL
-            """).map(PostRow.decode)
+            """), arguments: arguments).map(PostRow.decode)
         var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(statement("""
             SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id
-            """)
+            """), arguments: arguments)
         while let row = try rows.next() {
             let parent: Int64 = row[0]
             var entry = answers[parent] ?? ("", 0, false)

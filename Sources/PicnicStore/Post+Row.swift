@@ -42,10 +42,24 @@ enum PostRow {
 
     static func decodeTags(_ text: String) -> [String] {
         guard text != "[]" else { return [] }
-        // Without a backslash no string holds a quote, so `","` only separates (re-imports read
-        // 100k of these); anything else goes through JSONDecoder.
-        if text.hasPrefix("[\""), text.hasSuffix("\"]"), text.utf8.count >= 4, !text.utf8.contains(0x5C) {
-            let tags = text.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+        // Without a backslash no string holds a quote, so `","` only separates (re-imports and the
+        // matcher read many of these); anything else (escapes, control bytes) goes through JSONDecoder.
+        let u = text.utf8
+        if u.count >= 4, u.starts(with: [0x5B, 0x22]), u.reversed().starts(with: [0x5D, 0x22]),
+           !u.contains(where: { $0 < 0x20 || $0 == 0x5C }) {
+            let inner = Array(u.dropFirst(2).dropLast(2))
+            var tags: [String] = []
+            var start = 0, i = 0
+            while i + 2 < inner.count {
+                if inner[i] == 0x22, inner[i + 1] == 0x2C, inner[i + 2] == 0x22 {
+                    tags.append(String(decoding: inner[start..<i], as: UTF8.self))
+                    i += 3
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            tags.append(String(decoding: inner[start...], as: UTF8.self))
             if !tags.contains(where: { $0.utf8.contains(0x22) }) { return tags }
         }
         return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []

@@ -22,6 +22,9 @@ struct MatchBench: ParsableCommand {
     @Option(help: "Keep the databases in this folder (default: a temp folder, removed after).")
     var keep: String?
 
+    @Flag(help: "With --keep: time matches on the databases already there instead of building them again.")
+    var reuse = false
+
     func run() throws {
         let sizes = try posts.split(separator: ",").map { s -> Int in
             guard let n = Int(s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")), n > 0 else {
@@ -33,18 +36,21 @@ struct MatchBench: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("picnic-match-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
-        print("Wall-clock ms per match (the machine may be shared) and CPU ms (this process only).")
-        print("posts       threads  build s  posts/s   db MB   match p50 ms  p90 ms  p99 ms  max ms  cpu p50/p99 ms  stage1 p50/p99  stage2 p50/p99  +cache p50/p99  strong/q")
+        print("Wall-clock ms per match (the machine may be shared); CPU ms of this process for the match and each stage.")
+        print("posts       threads  build s  posts/s   db MB   match p50 ms  p90 ms  p99 ms  max ms  cpu p50/p99 ms  cpu1 p50/p99    cpu2 p50/p99    +cache p50/p99  strong/q  source@10")
         for size in sizes { try bench(size, dir) }
     }
 
     func bench(_ size: Int, _ dir: URL) throws {
         let path = dir.appendingPathComponent("match-\(size).sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let reusing = reuse && keep != nil && FileManager.default.fileExists(atPath: path)
+        if !reusing {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         let db = try AppDatabase(path: path)
         var corpus = SyntheticCorpus(seed: seed)
         var serial = 0
-        var written = 0
+        var written = reusing ? size : 0
         var buildTime = Duration.zero
         while written < size {
             let batch = corpus.batch(posts: min(20_000, size - written), startingAt: &serial)
@@ -61,16 +67,19 @@ struct MatchBench: ParsableCommand {
         var rng = SplitMix(seed: seed &+ UInt64(size))
         let maxID = try db.pool.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM posts") ?? 1 }
         var tasks: [WorkTask] = []
+        var sources: [UUID: Int64] = [:]
         while tasks.count < queries + 20 {
             let id = Int64(rng.next() % UInt64(maxID)) + 1
             guard let p = try db.post(id: id), p.parent == nil else { continue }
-            tasks.append(corpus.task(from: p))
+            let task = corpus.task(from: p)
+            tasks.append(task)
+            sources[task.uuid] = id
         }
         var plain = MatchOptions(limit: 10)
         plain.recordCache = false
         for t in tasks.prefix(20) { _ = try db.match(task: t, options: plain) } // warm the cache
         var times: [Double] = [], cpu: [Double] = [], stage1: [Double] = [], stage2: [Double] = []
-        var strong = 0
+        var strong = 0, found = 0
         for t in tasks.dropFirst(20) {
             let start = ContinuousClock.now
             let c0 = Self.cpuMS()
@@ -78,14 +87,15 @@ struct MatchBench: ParsableCommand {
             cpu.append(Self.cpuMS() - c0)
             times.append(Self.ms(start.duration(to: .now)))
             strong += m.filter(\.strong).count
+            if m.contains(where: { $0.post.id == sources[t.uuid] }) { found += 1 }
             // The same match in its two stages: candidates from SQLite, then the Swift rerank.
             let q = MatchQuery(task: t)
-            let s0 = ContinuousClock.now
+            let s0 = Self.cpuMS()
             let (candidates, stats) = try db.matchCandidates(query: q, taskUUID: t.uuid, options: plain)
-            let s1 = ContinuousClock.now
+            let s1 = Self.cpuMS()
             _ = plain.ranker.rank(query: q, candidates: candidates, stats: stats, limit: 10)
-            stage1.append(Self.ms(s0.duration(to: s1)))
-            stage2.append(Self.ms(s1.duration(to: .now)))
+            stage1.append(s1 - s0)
+            stage2.append(Self.cpuMS() - s1)
         }
         cpu.sort(); stage1.sort(); stage2.sort()
         var cached: [Double] = []
@@ -99,12 +109,13 @@ struct MatchBench: ParsableCommand {
         let seconds = Self.ms(buildTime) / 1000
         print([
             String(size).pad(10), String(threads).pad(9), String(format: "%7.1f", seconds).pad(8),
-            String(Int(Double(size) / seconds)).pad(9), String(format: "%7.1f", Double(bytes) / 1e6),
+            (reusing ? "reused" : String(Int(Double(size) / seconds))).pad(9), String(format: "%7.1f", Double(bytes) / 1e6),
             String(format: "%10.2f", Self.quantile(times, 0.5)).pad(13), String(format: "%6.2f", Self.quantile(times, 0.9)).pad(7),
             String(format: "%6.2f", Self.quantile(times, 0.99)).pad(7), String(format: "%6.2f", times.last ?? 0).pad(7),
             Self.pair(cpu).pad(15), Self.pair(stage1).pad(15), Self.pair(stage2).pad(15),
             Self.pair(cached).pad(14),
             String(format: "%.2f", Double(strong) / Double(max(times.count, 1))).pad(9),
+            String(format: "%.1f%%", 100 * Double(found) / Double(max(times.count, 1))).pad(8),
         ].joined(separator: " "))
     }
 

@@ -42,12 +42,16 @@ struct StatusBench: ParsableCommand {
         let args = ["--db", path, "status", "--tmux"]
         print("output: \(Self.output(picnicPath, args))")
         for _ in 0..<5 { _ = Self.time(picnicPath, args) }
-        var samples = (0..<runs).map { _ in Self.time(picnicPath, args) }
-        samples.sort()
-        let median = samples[samples.count / 2]
-        let p99 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))]
-        print(String(format: "picnic status --tmux: median %.2f ms, p99 %.2f ms, min %.2f ms, max %.2f ms (%d runs)",
-                     median, p99, samples.first!, samples.last!, runs))
+        let samples = (0..<runs).map { _ in Self.time(picnicPath, args) }
+        var load = [0.0, 0, 0]
+        _ = getloadavg(&load, 3)
+        for (name, values) in [("wall", samples.map(\.wall)), ("CPU ", samples.map(\.cpu))] {
+            let v = values.sorted()
+            let p99 = v[min(v.count - 1, Int(Double(v.count) * 0.99))]
+            print("picnic status --tmux \(name): " + String(format: "median %.2f ms, p99 %.2f ms, min %.2f ms, max %.2f ms (%d runs)",
+                         v[v.count / 2], p99, v.first!, v.last!, runs))
+        }
+        print(String(format: "load average %.1f (CPU is user + system time of the process)", load[0]))
     }
 
     static func fill(path: String, tasks: Int, posts: Int) throws {
@@ -78,21 +82,22 @@ struct StatusBench: ParsableCommand {
         }
     }
 
-    /// Milliseconds for one whole process run, stdout/stderr to /dev/null.
-    static func time(_ path: String, _ args: [String]) -> Double {
+    /// Wall-clock and CPU (user + system) milliseconds for one whole process run, output to /dev/null.
+    static func time(_ path: String, _ args: [String]) -> (wall: Double, cpu: Double) {
         let start = DispatchTime.now().uptimeNanoseconds
-        _ = spawnAndWait(path, args, stdout: "/dev/null")
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let run = spawnAndWait(path, args, stdout: "/dev/null")
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, run.cpu)
     }
 
     static func output(_ path: String, _ args: [String]) -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("status-out-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        _ = spawnAndWait(path, args, stdout: file)
+        _ = spawnAndWait(path, args, stdout: file).status
         return ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
     }
 
-    static func spawnAndWait(_ path: String, _ args: [String], stdout: String) -> Int32 {
+    /// Runs the process to its end; its exit status and the CPU milliseconds it used (wait4).
+    static func spawnAndWait(_ path: String, _ args: [String], stdout: String) -> (status: Int32, cpu: Double) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -101,9 +106,11 @@ struct StatusBench: ParsableCommand {
         let argv = ([path] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return -1 }
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return (-1, 0) }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return status
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1e3 + Double(t.tv_usec) / 1e3 }
+        return (status, ms(usage.ru_utime) + ms(usage.ru_stime))
     }
 }

@@ -35,7 +35,7 @@ struct Picnic: ParsableCommand {
         }
         do {
             if let fast = FastPath.command(for: args) {
-                try fast.run()
+                try fast()
                 return
             }
             var command = try parseAsRoot(args)
@@ -54,9 +54,16 @@ enum Global {
     /// The database chosen by `--db`, `$PICNIC_DB` or the XDG default.
     static var resolvedDatabasePath: String { databasePath ?? AppDatabase.defaultPath() }
 
-    /// Opens the store for a command.
+    /// Connections the process keeps until it exits (see `openDatabase`).
+    nonisolated(unsafe) static var openConnections: [AnyObject] = []
+
+    /// Opens the store for a command. The connection is never closed: the process ends soon after,
+    /// every change is already committed, and tearing the connection down (schema, caches, queue)
+    /// costs more of a short command than the kernel's cleanup at exit.
     static func openDatabase() throws -> AppDatabase {
-        try AppDatabase(path: resolvedDatabasePath)
+        let db = try AppDatabase(path: resolvedDatabasePath)
+        openConnections.append(db)
+        return db
     }
 
     static func take(_ flag: String, from args: inout [String]) throws -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import PicnicCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,7 @@ enum Terminal {
         guard stdoutIsTTY else { return nil }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        if let c = Environment.value("COLUMNS").flatMap(Int.init), c > 0 { return c }
         return 80
     }
 
@@ -81,5 +82,10 @@ enum Terminal {
     /// Writes to stdout without Foundation's buffering surprises.
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes bytes to stdout as they are.
+    static func write(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 }

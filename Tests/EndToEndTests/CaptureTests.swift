@@ -41,6 +41,38 @@ struct CaptureTests {
         #expect(history == "Fix CI +ops project:infra due:tomorrow pri:H\n")
     }
 
+    @Test func originIsSavedWithTheTaskAsOneUndoStep() throws {
+        let dir = TestSupport.makeTempDirectory()
+        let db = dir.appendingPathComponent("p.sqlite")
+        let repo = dir.appendingPathComponent("checkout")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        let git = TestSupport.which("git")
+        if let git {
+            #expect(try TestSupport.run(URL(fileURLWithPath: git), ["-C", repo.path, "init", "-q", "-b", "trunk"]).status == 0)
+        }
+        let tmux = try TmuxSession(width: 80, height: 8)
+        defer { tmux.close() }
+        try tmux.type("cd \(TmuxSession.quote(repo.path))")
+        try tmux.sendKeys("Enter")
+        let run = try tmux.launch([TestSupport.binary("picnic").path, "--db", db.path, "capture", "--origin"],
+                                  environment: ["XDG_STATE_HOME": dir.path])
+        try run.waitForReady()
+        try tmux.type("Note from the checkout +repo")
+        try tmux.waitFor("Note from the checkout")
+        try tmux.sendKeys("Enter")
+        #expect(try run.waitForExit() == 0)
+        let tasks = try list(db)
+        #expect(tasks.count == 1)
+        let notes = try #require(tasks.first?["annotations"] as? [[String: Any]])
+        #expect(notes.count == 1)
+        let text = notes.first?["description"] as? String ?? ""
+        #expect(text.hasPrefix("captured in ") && text.contains("checkout"))
+        if git != nil { #expect(text.contains("branch trunk")) }
+        // Task and note were one change: a single undo takes both away.
+        #expect(try TestSupport.picnic(["undo"], db: db).status == 0)
+        #expect(try list(db).isEmpty)
+    }
+
     @Test func escapeCancelsWithoutSaving() throws {
         let dir = TestSupport.makeTempDirectory()
         let db = dir.appendingPathComponent("p.sqlite")

@@ -88,8 +88,11 @@ struct DashboardEndToEndTests {
         try h.tmux.resize(width: 20, height: 6)
         try h.tmux.waitFor("too small")
         try h.tmux.resize(width: 160, height: 50)
-        let big = try h.tmux.waitUntil { $0.contains("Move in the queue") && !$0.contains("too small") }
-        #expect(big.split(separator: "\n").count >= 49)
+        // Polled until the whole 50-row frame is there: a capture can land mid-redraw.
+        let big = try h.tmux.waitUntil {
+            $0.contains("Move in the queue") && !$0.contains("too small") && $0.split(separator: "\n").count >= 49
+        }
+        #expect(!big.contains("too small"))
         try h.tmux.resize(width: 60, height: 15)
         try h.tmux.waitUntil { $0.contains("Queue") && !$0.contains("too small") }
         try h.tmux.sendKeys("q")

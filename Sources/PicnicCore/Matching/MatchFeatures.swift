@@ -53,24 +53,24 @@ extension MatchFeatures {
     /// Computes the features of `candidate` for `query`.
     public static func compute(query: MatchQuery, candidate c: ThreadCandidate, stats: CorpusStats,
                                now: Date) -> MatchFeatures {
+        compute(MatchContext(query: query, stats: stats), candidate: c, now: now)
+    }
+
+    /// Computes the features of `candidate` with the query's prepared context (shared by all the
+    /// candidates of one query: term index, idf, and the stems of words already seen).
+    static func compute(_ context: MatchContext, candidate c: ThreadCandidate, now: Date) -> MatchFeatures {
         var f = MatchFeatures()
+        let query = context.query
         let terms = query.terms
         guard !terms.isEmpty || !query.labels.isEmpty else { return f }
-        var index: [String: Int] = [:]
-        for (i, t) in terms.enumerated() { index[t.stem] = i }
-        let idf = terms.map { stats.idf($0.stem) }
-        var firstBytes = Set<UInt8>()
-        for t in terms { if let b = t.stem.utf8.first { firstBytes.insert(b) } }
-
-        var bigrams = Set<Int>()
-        let titleIndices = query.titleStems.compactMap { index[$0] }
-        for (a, b) in zip(titleIndices, titleIndices.dropFirst()) where a != b { bigrams.insert(a * 1000 + b) }
+        let idf = context.idf
+        let stats = context.stats
+        let bigrams = context.bigrams
         var pairsFound = Set<Int>()
         // Words are keyed by a 64-bit FNV-1a hash: no allocation per word (collisions are harmless here).
-        var distinct = Set<UInt64>()
+        context.distinct.removeAll()
         var distinctHits = 0
 
-        var stemCache: [UInt64: Int] = [:]
         /// Term frequencies and length of one field; `shape` also gathers pairs and distinct words.
         func count(_ text: String, limit: Int, shape: Bool) -> (tf: [Int], length: Int) {
             var tf = [Int](repeating: 0, count: terms.count)
@@ -80,23 +80,13 @@ extension MatchFeatures {
                 length += 1
                 var i = -1
                 let needHash = shape && word.count >= 3 && length <= 300
-                let first = word[0]
-                let candidate = firstBytes.contains(first)
+                let candidate = context.mayBeTerm(word)
                 var h: UInt64 = 0
                 if candidate || needHash { h = Self.hash(word) }
-                if candidate {
-                    if let cached = stemCache[h] {
-                        i = cached
-                    } else {
-                        var s = word
-                        PorterStemmer.stem(&s)
-                        i = index[String(decoding: s, as: UTF8.self)] ?? -1
-                        stemCache[h] = i
-                    }
-                }
+                if candidate { i = context.termIndex(of: word, hash: h) }
                 if i >= 0 { tf[i] += 1 }
                 guard shape else { return }
-                if needHash, distinct.insert(h).inserted, i >= 0 { distinctHits += 1 }
+                if needHash, context.distinct.insert(h), i >= 0 { distinctHits += 1 }
                 if i >= 0 {
                     if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
                     previous = i
@@ -112,18 +102,18 @@ extension MatchFeatures {
             (.title, c.post.title, .max), (.tags, tagText, .max),
             (.body, c.post.body, bodyLimit), (.answers, c.answersText, answersLimit),
         ]
-        var best = 0.0
-        for (i, t) in terms.enumerated() { best += t.weight * idf[i] * (k1 + 1) }
-        var found = [Bool](repeating: false, count: terms.count)
+        let best = context.best
+        // Fields each term was found in, as bits in `MatchField.allCases` order.
+        var fieldBits = [UInt8](repeating: 0, count: terms.count)
         for (field, text, limit) in fields {
             let (tf, length) = count(text, limit: limit, shape: field == .title || field == .body)
             let avg = max(stats.averageLength[field] ?? Double(max(length, 1)), 1)
+            let bit = field.bit
             var s = 0.0
             for i in terms.indices where tf[i] > 0 {
                 let x = Double(tf[i])
                 s += terms[i].weight * idf[i] * x * (k1 + 1) / (x + k1 * (1 - b + b * Double(length) / avg))
-                found[i] = true
-                f.matched[terms[i].stem, default: []].insert(field)
+                fieldBits[i] |= bit
             }
             let v = best > 0 ? s / best : 0
             switch field {
@@ -137,24 +127,26 @@ extension MatchFeatures {
         var titleAll = 0.0, titleHit = 0.0, all = 0.0, hit = 0.0
         for (i, t) in terms.enumerated() {
             all += t.weight * idf[i]
-            if found[i] { hit += t.weight * idf[i] }
+            if fieldBits[i] != 0 {
+                hit += t.weight * idf[i]
+                f.matched[t.stem] = Set(MatchField.allCases.filter { fieldBits[i] & $0.bit != 0 })
+            }
             if t.inTitle {
                 titleAll += idf[i]
-                if f.matched[t.stem]?.contains(.title) == true { titleHit += idf[i] }
+                if fieldBits[i] & MatchField.title.bit != 0 { titleHit += idf[i] }
             }
         }
         f.cover = all > 0 ? hit / all : 0
         f.titleCover = titleAll > 0 ? titleHit / titleAll : 0
 
-        f.postCover = distinct.isEmpty ? 0 : Double(distinctHits) / Double(distinct.count)
+        f.postCover = context.distinct.isEmpty ? 0 : Double(distinctHits) / Double(context.distinct.count)
         f.phrase = bigrams.isEmpty ? 0 : Double(pairsFound.count) / Double(bigrams.count)
 
         var postWords = 0, postHits = 0
         Tokenizer.forEachWord(c.post.title) { word in
-            let w = String(decoding: word, as: UTF8.self)
-            if Stopwords.contains(w) { return }
+            if Stopwords.contains(String(decoding: word, as: UTF8.self)) { return }
             postWords += 1
-            if let i = stemCache[Self.hash(word)] ?? index[PorterStemmer.stem(w)], i >= 0 { postHits += 1 }
+            if context.termIndex(of: word, hash: Self.hash(word)) >= 0 { postHits += 1 }
         }
         f.postTitleCover = postWords > 0 ? Double(postHits) / Double(postWords) : 0
 

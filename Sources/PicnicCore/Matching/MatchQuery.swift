@@ -90,7 +90,9 @@ public struct MatchQuery: Sendable {
     /// An FTS5 MATCH expression that ORs the given words, each quoted as a string so no user text
     /// is ever read as FTS5 syntax. Returns nil when there is nothing to match.
     public static func ftsExpression(_ words: [String]) -> String? {
-        let quoted = words.filter { !$0.isEmpty }.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let quoted = words.filter { !$0.isEmpty }.map { w in
+            "\"" + (w.utf8.contains(0x22) ? w.replacingOccurrences(of: "\"", with: "\"\"") : w) + "\""
+        }
         return quoted.isEmpty ? nil : quoted.joined(separator: " OR ")
     }
 

@@ -18,17 +18,19 @@ public struct Ranker: Sendable {
     /// Scores every candidate and returns the best `limit`, best first (ties: newer first).
     public func rank(query: MatchQuery, candidates: [ThreadCandidate], stats: CorpusStats,
                      limit: Int, now: Date = Date()) -> [ThreadMatch] {
-        var scored: [(ThreadMatch, Double)] = []
+        // Scores for all, the match entry (reason, matched terms) only for those returned.
+        var scored: [(candidate: ThreadCandidate, features: MatchFeatures, score: Double, created: Double)] = []
         scored.reserveCapacity(candidates.count)
+        let context = MatchContext(query: query, stats: stats)
         for c in candidates {
-            let f = MatchFeatures.compute(query: query, candidate: c, stats: stats, now: now)
-            scored.append((match(c, f, query: query, stats: stats), c.post.created.timeIntervalSince1970))
+            let f = MatchFeatures.compute(context, candidate: c, now: now)
+            scored.append((c, f, weights.score(f.vector), c.post.created.timeIntervalSince1970))
         }
         scored.sort { a, b in
-            a.0.score != b.0.score ? a.0.score > b.0.score
-                : (a.1 != b.1 ? a.1 > b.1 : a.0.post.id < b.0.post.id)
+            a.score != b.score ? a.score > b.score
+                : (a.created != b.created ? a.created > b.created : a.candidate.post.id < b.candidate.post.id)
         }
-        return scored.prefix(max(0, limit)).map(\.0)
+        return scored.prefix(max(0, limit)).map { match($0.candidate, $0.features, query: query, stats: stats) }
     }
 
     /// The match entry for one candidate with its computed features.

@@ -7,8 +7,14 @@ enum Origin {
         guard !directory.isEmpty else { return nil }
         var text = "captured in \(directory)"
         if let top = git(["rev-parse", "--show-toplevel"], in: directory) {
-            let branch = git(["rev-parse", "--abbrev-ref", "HEAD"], in: directory) ?? "?"
-            text += " (git \(top), branch \(branch))"
+            // symbolic-ref also names a branch with no commit yet; a detached HEAD has none.
+            if let branch = git(["symbolic-ref", "--short", "-q", "HEAD"], in: directory) {
+                text += " (git \(top), branch \(branch))"
+            } else if let commit = git(["rev-parse", "--short", "HEAD"], in: directory) {
+                text += " (git \(top), detached at \(commit))"
+            } else {
+                text += " (git \(top))"
+            }
         }
         return text
     }

@@ -20,7 +20,10 @@ struct AddCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The task, in quick-add syntax; '-' reads lines from stdin.")
     var words: [String] = []
 
-    func run() throws {
+    func run() throws { try Self.run(words: words) }
+
+    /// The command's work, callable without the parser (see `FastPath`).
+    static func run(words: [String]) throws {
         let now = Date(), calendar = Calendar.current
         var drafts: [TaskModification] = []
         if words == ["-"] {

@@ -76,10 +76,10 @@ struct CaptureCommand: ParsableCommand {
     }
 
     private func save(_ draft: TaskModification, db: AppDatabase) throws -> WorkTask {
-        let task = try db.addTask(draft)
-        guard origin || CaptureSettings.recordOrigin(configPath: Global.configPath) else { return task }
-        guard let note = Origin.describe(directory: FileManager.default.currentDirectoryPath) else { return task }
-        return try db.annotate(ref: task.uuid.uuidString, text: note)
+        // The origin note goes in with the task: one transaction, one undo step.
+        let record = origin || CaptureSettings.recordOrigin(configPath: Global.configPath)
+        let note = record ? Origin.describe(directory: FileManager.default.currentDirectoryPath) : nil
+        return try db.addTask(draft, annotation: note)
     }
 
     /// `+tag` and `project:name` words from every task, finished ones too, most used first.

@@ -12,6 +12,8 @@ struct ExportJSONCommand: ParsableCommand {
     func run() throws {
         let now = Date()
         let tasks = try Global.openDatabase().allTasks(includeClosed: true, now: now)
-        Terminal.write(String(decoding: TaskJSON.encode(tasks, now: now, pretty: true), as: UTF8.self) + "\n")
+        var out = TaskJSON.encodeBytes(tasks, now: now, pretty: true)
+        out.append(UInt8(ascii: "\n"))
+        Terminal.write(bytes: out)
     }
 }

@@ -21,19 +21,24 @@ struct ListCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "Filter terms.")
     var filter: [String] = []
 
-    func run() throws {
+    func run() throws { try Self.run(json: json, filter: filter) }
+
+    /// The command's work, callable without the parser (see `FastPath`).
+    static func run(json: Bool, filter: [String]) throws {
         let now = Date()
         let parsed = try TaskFilter.parse(filter, now: now, calendar: .current)
         let db = try Global.openDatabase()
         let tasks = try db.tasks(matching: parsed, now: now)
         if json {
-            Terminal.write(String(decoding: TaskJSON.encode(tasks, now: now, pretty: Terminal.stdoutIsTTY), as: UTF8.self) + "\n")
+            var out = TaskJSON.encodeBytes(tasks, now: now, pretty: Terminal.stdoutIsTTY)
+            out.append(UInt8(ascii: "\n"))
+            Terminal.write(bytes: out)
             return
         }
         if tasks.isEmpty {
             Global.note(filter.isEmpty ? "No tasks. Add one: picnic add Fix flaky CI +ci due:fri" : "No matching tasks.")
             return
         }
-        Terminal.write(TaskTable.render(tasks, now: now, calendar: .current, width: Terminal.width))
+        Terminal.write(bytes: TaskTable.render(tasks, now: now, calendar: .current, width: Terminal.width))
     }
 }

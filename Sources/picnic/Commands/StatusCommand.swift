@@ -22,16 +22,18 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .customLong("max-title"), help: "Shorten the active task's title to this many columns.")
     var maxTitle = 30
 
-    func run() throws {
+    func run() throws { try Self.run(tmux: tmux, json: json, maxTitle: maxTitle) }
+
+    /// The command's work, callable without the parser (see `FastPath`).
+    static func run(tmux: Bool, json: Bool, maxTitle: Int) throws {
         if tmux && json { throw PicnicError.usage("--tmux and --json cannot be combined") }
         if maxTitle < 1 { throw PicnicError.usage("--max-title \(maxTitle): want a positive number of columns") }
         let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath)
-        let env = ProcessInfo.processInfo.environment
         let line: String
         if json {
             line = snapshot.json()
         } else if tmux {
-            line = snapshot.tmux(maxTitle: maxTitle, color: env["NO_COLOR"].map(\.isEmpty) ?? true)
+            line = snapshot.tmux(maxTitle: maxTitle, color: Environment.value("NO_COLOR").map(\.isEmpty) ?? true)
         } else {
             line = snapshot.plain(maxTitle: maxTitle)
         }

@@ -30,7 +30,7 @@ struct StatusSnapshot: Equatable {
     /// Reads the snapshot from the database at `path`; a missing file or a store without the
     /// tables yet is simply empty (nothing is created).
     static func read(path: String, now: Date = Date()) throws -> StatusSnapshot {
-        guard FileManager.default.fileExists(atPath: path) else { return .empty }
+        guard access(path, F_OK) == 0 else { return .empty }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(1)
@@ -40,25 +40,27 @@ struct StatusSnapshot: Equatable {
         } catch {
             throw PicnicStatusError.unreadable(path, error)
         }
+        Global.openConnections.append(queue)
         let nowSeconds = Int(now.timeIntervalSince1970)
         let endOfDay = Self.endOfLocalDay(nowSeconds)
         do {
             return try queue.read { db in
-                let tables = try Set(String.fetchAll(db, sql: """
+                let tables = try String.fetchAll(db, sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('tasks', 'match_cache')
-                    """))
+                    """)
                 guard tables.contains("tasks") else { return .empty }
-                // Waiting tasks whose date has passed count as open, like in the queue.
+                // Waiting tasks whose date has passed count as open, like in the queue. One IN
+                // list (not an OR of two) keeps each count a single range scan of `tasks_open`.
                 func open(_ t: String) -> String {
-                    "(\(t)status IN ('pending', 'active') OR (\(t)status = 'waiting' AND \(t)wait <= :now))"
+                    "\(t)status IN ('pending', 'active', 'waiting') AND (\(t)status <> 'waiting' OR \(t)wait <= :now)"
                 }
                 let help = tables.contains("match_cache") ? """
-                    (SELECT count(*) FROM match_cache m JOIN tasks t ON t.uuid = m.task_uuid
-                      WHERE m.strong_count > 0 AND m.task_modified >= t.modified AND \(open("t.")))
+                    (SELECT count(*) FROM tasks t JOIN match_cache m ON m.task_uuid = t.uuid
+                      WHERE \(open("t.")) AND m.strong_count > 0 AND m.task_modified >= t.modified)
                     """ : "0"
                 let sql = """
-                    SELECT (SELECT count(*) FROM tasks WHERE \(open("")) AND due IS NOT NULL AND due < :endOfDay),
-                           (SELECT count(*) FROM tasks WHERE \(open("")) AND due IS NOT NULL AND due < :now),
+                    SELECT (SELECT count(*) FROM tasks WHERE \(open("")) AND due < :endOfDay),
+                           (SELECT count(*) FROM tasks WHERE \(open("")) AND due < :now),
                            \(help),
                            a.number, a.uuid, a.title
                       FROM (SELECT 1) LEFT JOIN (SELECT number, uuid, title FROM tasks WHERE status = 'active'

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PicnicCore
+
+extension TaskRecord {
+    /// The tasks a `SELECT columns …` query returns, in its order, read straight from SQLite's
+    /// column API: GRDB's `Row.fetchAll` copies every value into a `DatabaseValue` first, which
+    /// was the largest single cost of `list` at 10,000 tasks.
+    static func fetchTasks(_ db: Database, sql: String, arguments: StatementArguments = [], now: Date) throws -> [WorkTask] {
+        let statement = try db.makeStatement(sql: sql)
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        let stmt = statement.sqliteStatement
+        var tasks: [WorkTask] = []
+        while try cursor.next() != nil {
+            tasks.append(task(stmt, now: now))
+        }
+        return tasks
+    }
+
+    /// Reads the current row of a statement selecting `columns`; agrees field for field with
+    /// `task(_: Row, now:)` (text is read up to its first NUL, as GRDB does).
+    static func task(_ stmt: SQLiteStatement, now: Date) -> WorkTask {
+        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
+        func int(_ i: Int32) -> Int64? { isNull(i) ? nil : sqlite3_column_int64(stmt, i) }
+        func date(_ i: Int32) -> Date? { int(i).map { Date(timeIntervalSince1970: TimeInterval($0)) } }
+        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
+            guard let p = sqlite3_column_text(stmt, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
+        }
+        func text(_ i: Int32) -> String { String(decoding: bytes(i), as: UTF8.self) }
+        func optText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+
+        let uuidBytes = bytes(0)
+        var task = WorkTask(
+            uuid: fastUUID(uuidBytes) ?? UUID(uuidString: String(decoding: uuidBytes, as: UTF8.self)) ?? UUID(),
+            number: int(1).map { Int($0) },
+            title: text(2),
+            notes: text(3),
+            project: optText(4),
+            tags: words(bytes(5)),
+            priority: isNull(6) ? nil : priority(bytes(6)),
+            due: date(7),
+            wait: date(8),
+            status: status(bytes(9)) ?? TaskStatus(rawValue: text(9)) ?? .pending,
+            created: date(10) ?? Date(timeIntervalSince1970: 0),
+            modified: date(11),
+            started: date(12),
+            completed: date(13),
+            annotations: isEmptyJSON(bytes(14), 0x5B, 0x5D) ? [] : annotations(text(14)),
+            depends: sqlite3_column_bytes(stmt, 15) == 0 ? [] : words(text(15)).compactMap(UUID.init(uuidString:)),
+            extra: isEmptyJSON(bytes(16), 0x7B, 0x7D) ? [:] : extra(text(16)))
+        if task.status == .waiting { task.status = TaskModification.status(.waiting, wait: task.wait, now: now) }
+        return task
+    }
+
+    /// `"[]"` / `"{}"`: the stored form of no annotations / no extra attributes.
+    private static func isEmptyJSON(_ b: UnsafeBufferPointer<UInt8>, _ open: UInt8, _ close: UInt8) -> Bool {
+        b.count == 2 && b[0] == open && b[1] == close
+    }
+
+    private static func priority(_ b: UnsafeBufferPointer<UInt8>) -> Priority? {
+        guard b.count == 1 else { return nil }
+        switch b[0] {
+        case UInt8(ascii: "H"): return .H
+        case UInt8(ascii: "M"): return .M
+        case UInt8(ascii: "L"): return .L
+        default: return nil
+        }
+    }
+
+    /// The five stored statuses without building a String; nil for anything else.
+    private static func status(_ b: UnsafeBufferPointer<UInt8>) -> TaskStatus? {
+        guard let first = b.first else { return nil }
+        let expected: TaskStatus
+        switch first {
+        case UInt8(ascii: "p"): expected = .pending
+        case UInt8(ascii: "a"): expected = .active
+        case UInt8(ascii: "w"): expected = .waiting
+        case UInt8(ascii: "d"): expected = b.count == 4 ? .done : .deleted
+        default: return nil
+        }
+        return b.elementsEqual(expected.rawValue.utf8) ? expected : nil
+    }
+
+    /// Space-separated words, as `words(_: String)` splits them (which splits on Characters, so
+    /// non-ASCII text, where a combining mark can join a space, takes that path).
+    static func words(_ b: UnsafeBufferPointer<UInt8>) -> [String] {
+        if b.isEmpty { return [] }
+        if b.contains(where: { $0 >= 0x80 }) { return words(String(decoding: b, as: UTF8.self)) }
+        var out: [String] = []
+        var start = 0
+        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+            if i > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+            start = i + 1
+        }
+        return out
+    }
+
+    /// `fastUUID` over raw bytes.
+    static func fastUUID(_ b: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard b.count == 36 else { return nil }
+        var u: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let ok = withUnsafeMutableBytes(of: &u) { out -> Bool in
+            var n = 0, high: UInt8? = nil
+            for c in b {
+                let v: UInt8
+                switch c {
+                case 48...57: v = c - 48
+                case 97...102: v = c - 87
+                case 65...70: v = c - 55
+                case 45: continue
+                default: return false
+                }
+                if let h = high {
+                    guard n < 16 else { return false }
+                    out[n] = h << 4 | v
+                    n += 1
+                    high = nil
+                } else {
+                    high = v
+                }
+            }
+            return n == 16 && high == nil
+        }
+        return ok ? UUID(uuid: u) : nil
+    }
+}
