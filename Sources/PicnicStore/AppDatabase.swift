@@ -32,11 +32,16 @@ public final class AppDatabase: @unchecked Sendable {
             }
         }
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(TimeInterval(Self.busySeconds))
         config.prepareDatabase { db in
             // No checkpoint and WAL deletion (with their fsyncs) each time a short-lived command
-            // closes the file; SQLite's auto-checkpoint still folds the WAL back every 1000 pages.
-            _ = picnic_sqlite_keep_wal(UnsafeMutableRawPointer(db.sqliteConnection))
+            // closes the file. Instead the WAL is folded back and emptied once it holds
+            // `walFrameLimit` frames: a process opening the file alone re-reads every frame to
+            // rebuild the WAL index, so a long WAL (after an import: hundreds of MB) would tax
+            // every later command, `picnic status` in tmux included.
+            let handle = UnsafeMutableRawPointer(db.sqliteConnection)
+            _ = picnic_sqlite_keep_wal(handle)
+            picnic_sqlite_bound_wal(handle, Int32(Self.walFrameLimit), Int32(Self.busySeconds * 1000))
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -62,6 +67,13 @@ public final class AppDatabase: @unchecked Sendable {
             throw PicnicError.io("\(path): \(error)")
         }
     }
+
+    /// How long a writer waits for another process's transaction.
+    static let busySeconds = 10
+    /// WAL frames (4 KiB pages) after which a commit checkpoints and empties the WAL: recovery by
+    /// a lone opener stays under ~1.5M instructions, and the checkpoint's fsyncs come once per
+    /// ~50 single adds.
+    static let walFrameLimit = 256
 
     /// `$PICNIC_DB`, else `$XDG_DATA_HOME/picnic/picnic.sqlite` (default `~/.local/share`).
     /// `environment` defaults to the process's own (read per variable, see `Environment`).
