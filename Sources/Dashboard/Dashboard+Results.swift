@@ -9,14 +9,16 @@ extension Dashboard {
     static func tasksLoaded(_ state: inout AppState, _ loaded: [WorkTask]) -> [Effect] {
         let before = state.selectedTask
         let beforeIndex = state.selectedIndex
+        let afterHead = state.loaded && !state.queueComplete
         state.tasks = QueueRules.sorted(loaded, now: state.now)
         state.openCount = state.tasks.count
         state.queueComplete = true
         state.loaded = true
         applyFilter(&state, keepingIndex: beforeIndex)
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
-        // A changed task (new title, tags, notes) deserves a fresh match.
-        if let now = state.selectedTask, now.uuid == before?.uuid, now != before {
+        // A changed task (new title, tags, notes) deserves a fresh match; so does the top task
+        // once the whole queue is in (the head's frame only said "loading").
+        if afterHead || (state.selectedTask.map { $0.uuid == before?.uuid && $0 != before } ?? false) {
             effects += requestMatches(&state)
         } else {
             effects += selectionChanged(&state)
@@ -25,6 +27,7 @@ extension Dashboard {
     }
 
     /// The first screen of the queue: drawn at once; the whole queue follows (`firstFrameDrawn`).
+    /// Matching waits for it too: a match now would hold the store while the queue loads.
     static func queueHeadLoaded(_ state: inout AppState, _ head: [WorkTask], openCount: Int, dueCount: Int) -> [Effect] {
         if head.count >= openCount { return tasksLoaded(&state, head) }
         state.tasks = head
@@ -32,7 +35,10 @@ extension Dashboard {
         state.loaded = true
         state.setHeadCounts(open: openCount, dueToday: dueCount)
         applyFilter(&state)
-        return selectionChanged(&state)
+        state.help = HelpPane()
+        state.help.task = state.selected
+        state.help.status = state.selected == nil ? .idle : .loading
+        return []
     }
 
     static func matchesLoaded(_ state: inout AppState, task: UUID, generation: Int, matches: [ThreadMatch]) {

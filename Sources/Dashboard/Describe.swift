@@ -45,14 +45,34 @@ enum Describe {
         var parts = ["“\(task.title.isEmpty ? "(no title)" : task.title)”"]
         if let p = task.priority { parts.append("pri \(p.rawValue)") }
         if let d = task.due {
-            let f = DateFormatter()
-            f.calendar = calendar; f.timeZone = calendar.timeZone; f.locale = Locale(identifier: "en_US_POSIX")
-            f.dateFormat = "EEE d MMM"
-            parts.append("due \(f.string(from: d)) (\(due(d, now: now, calendar: calendar)))")
+            parts.append("due \(dayFormat.string(d, calendar)) (\(due(d, now: now, calendar: calendar)))")
         }
         if let w = task.wait, w > now { parts.append("waits \(due(w, now: now, calendar: calendar))") }
         parts += task.tags.map { "+" + $0 }
         if let p = task.project { parts.append("project:\(p)") }
         return parts.joined(separator: " · ")
+    }
+
+    /// `EEE d MMM` in English, with one formatter per calendar (making one per key of the add
+    /// prompt's live preview cost more than the rest of the key).
+    static let dayFormat = DayFormat()
+
+    final class DayFormat: @unchecked Sendable {
+        private let lock = NSLock()
+        private var formatter: DateFormatter?
+        private var madeFor: Calendar?
+
+        func string(_ date: Date, _ calendar: Calendar) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if madeFor != calendar || formatter == nil {
+                let f = DateFormatter()
+                f.calendar = calendar; f.timeZone = calendar.timeZone; f.locale = Locale(identifier: "en_US_POSIX")
+                f.dateFormat = "EEE d MMM"
+                formatter = f
+                madeFor = calendar
+            }
+            return formatter!.string(from: date)
+        }
     }
 }

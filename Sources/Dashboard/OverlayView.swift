@@ -6,8 +6,24 @@ enum OverlayView {
     /// The modes listed, in order.
     static let sections: [Mode] = [.normal, .reader, .filter, .add, .confirmDelete, .help]
 
-    /// All lines of the overlay.
+    /// All lines of the overlay (made once per keymap: scrolling redraws them at every key).
     static func lines(_ keymap: Keymap) -> [StyledLine] {
+        made.lock.lock()
+        defer { made.lock.unlock() }
+        if let last = made.last, last.keymap == keymap { return last.lines }
+        let out = makeLines(keymap)
+        made.last = (keymap, out)
+        return out
+    }
+
+    /// The lines of the last keymap drawn.
+    private final class Made: @unchecked Sendable {
+        let lock = NSLock()
+        var last: (keymap: Keymap, lines: [StyledLine])?
+    }
+    private static let made = Made()
+
+    static func makeLines(_ keymap: Keymap) -> [StyledLine] {
         var out: [StyledLine] = []
         for mode in sections {
             let entries = keymap.entries(in: mode)
@@ -25,7 +41,8 @@ enum OverlayView {
         out.append(StyledLine("▶ active  ○ pending  ⏸ waiting  ● strong help waiting", .dim))
         out.append(StyledLine("Help glyphs", Style.title.with(.bold)))
         out.append(StyledLine("★ strong match  · weak match  ? unanswered question", .dim))
-        out.append(StyledLine("Prompts also take Ctrl-a/e/w/u/k and ↑/↓ for history.", .dim))
+        out.append(StyledLine("Prompts take readline keys (Ctrl-a/e/w/u/k/y, Alt-b/f/d), ↑/↓ or", .dim))
+        out.append(StyledLine("Ctrl-p/n for history, Tab to complete +tags and project:names.", .dim))
         return out
     }
 

@@ -93,15 +93,36 @@ public enum Urgency {
 
     /// Most urgent first; ties broken by earlier due, then older, then smaller number.
     public static func sorted(_ tasks: [WorkTask], now: Date) -> [WorkTask] {
-        // Sort indices, not the (large) task values.
+        var tasks = tasks
+        sort(&tasks, now: now)
+        return tasks
+    }
+
+    /// `sorted` in place: the order is found on indices and applied by moving the values, so no
+    /// task is copied (at 10,000 tasks the copies' reference counting showed in profiles).
+    public static func sort(_ tasks: inout [WorkTask], now: Date) {
         let scores = tasks.map { score($0, now: now) }
-        let order = tasks.indices.sorted { i, j in
-            if scores[i] != scores[j] { return scores[i] > scores[j] }
-            let da = tasks[i].due ?? .distantFuture, db = tasks[j].due ?? .distantFuture
-            if da != db { return da < db }
-            if tasks[i].created != tasks[j].created { return tasks[i].created < tasks[j].created }
-            return (tasks[i].number ?? .max) < (tasks[j].number ?? .max)
+        let order = tasks.withUnsafeBufferPointer { t in
+            t.indices.sorted { i, j in
+                if scores[i] != scores[j] { return scores[i] > scores[j] }
+                let da = t[i].due ?? .distantFuture, db = t[j].due ?? .distantFuture
+                if da != db { return da < db }
+                if t[i].created != t[j].created { return t[i].created < t[j].created }
+                return (t[i].number ?? .max) < (t[j].number ?? .max)
+            }
         }
-        return order.map { tasks[$0] }
+        // Position k takes the task at order[k]: follow each cycle of the permutation with swaps.
+        var placed = [Bool](repeating: false, count: order.count)
+        tasks.withUnsafeMutableBufferPointer { t in
+            for start in order.indices where !placed[start] {
+                var k = start
+                placed[k] = true
+                while order[k] != start {
+                    t.swapAt(k, order[k])
+                    k = order[k]
+                    placed[k] = true
+                }
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ public enum SafeText {
     /// turns CR LF and lone CR into LF.
     public static func clean(_ s: String) -> String {
         // Printable ASCII, newline and tab need nothing: checked on bytes (the common case).
-        if s.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return s }
+        let plain: (UInt8) -> Bool = { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
+        if s.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? s.utf8.allSatisfy(plain) { return s }
         var needs = false
         for u in s.unicodeScalars where isUnsafe(u) || u == "\r" { needs = true; break }
         if !needs { return s }
@@ -30,10 +31,15 @@ public enum SafeText {
     /// `line` for ASCII text, on bytes; nil otherwise. Whitespace is what survives `clean`
     /// (tab, newline, CR, space); other controls are dropped, as `clean` drops them.
     static func asciiLine(_ s: String) -> String? {
+        if let line = s.utf8.withContiguousStorageIfAvailable({ asciiLine($0) }) { return line }
+        return asciiLine(Array(s.utf8))
+    }
+
+    static func asciiLine<C: Collection<UInt8>>(_ bytes: C) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(bytes.count)
         var space = false
-        for b in s.utf8 {
+        for b in bytes {
             if b >= 0x80 { return nil }
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 space = !out.isEmpty

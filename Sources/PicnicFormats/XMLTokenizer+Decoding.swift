@@ -90,33 +90,33 @@ extension XMLTokenizer {
     }
 
     /// UTF-8 bytes for the document: a UTF-8 BOM is dropped, UTF-16 (BOM) and ISO-8859-1 /
-    /// Windows-1252 (declared) are converted; other declared encodings are refused.
-    static func transcode(_ data: Data, file: String) throws -> [UInt8] {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            guard let s = String(data: Data(bytes.dropFirst(2)), encoding: enc) else {
+    /// Windows-1252 (declared) are converted; other declared encodings are refused. Nil when
+    /// `data` is UTF-8 already (after its BOM, if any): the caller copies it as it is.
+    static func transcode(_ data: Data, file: String) throws -> [UInt8]? {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let enc: String.Encoding = data.first == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            guard let s = String(data: data.dropFirst(2), encoding: enc) else {
                 throw FormatError(SourceLocation(file: file, offset: 0), "invalid UTF-16 text")
             }
             return Array(s.utf8)
         }
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
         if head.hasPrefix("<?xml"), let r = head.range(of: "encoding=") {
             let rest = head[r.upperBound...].dropFirst()
             let enc = String(rest.prefix { $0 != "\"" && $0 != "'" })
             switch enc {
             case "utf-8", "utf8", "us-ascii", "ascii": break
             case "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252":
-                let s = String(decoding: bytes.map { Unicode.Scalar($0) }.map(Character.init).map { String($0) }.joined().utf8,
+                let s = String(decoding: data.map { Unicode.Scalar($0) }.map(Character.init).map { String($0) }.joined().utf8,
                                as: UTF8.self)
-                bytes = Array(s.utf8)
+                return Array(s.utf8)
             default:
                 throw FormatError(SourceLocation(file: file, line: 1, column: 1),
                                   "unsupported encoding \(enc) (expected UTF-8, UTF-16 or ISO-8859-1)")
             }
         }
-        return bytes
+        return nil
     }
 
     /// The offset of the first invalid UTF-8 sequence, or nil when the text is valid.

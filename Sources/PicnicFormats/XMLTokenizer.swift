@@ -38,11 +38,17 @@ public final class XMLTokenizer {
     /// Reads `data` (UTF-8, UTF-16 with BOM, or ISO-8859-1 as declared). `file` names it in errors.
     public init(data: Data, file: String) throws {
         self.file = file
-        let utf8 = try XMLTokenizer.transcode(data, file: file)
-        bytes = .allocate(capacity: max(utf8.count, 1))
-        _ = bytes.initialize(from: utf8)
-        if utf8.isEmpty { bytes[0] = 0 }
-        count = utf8.count
+        // UTF-8 input (the common case) is copied once, straight from `data`.
+        let converted = try XMLTokenizer.transcode(data, file: file)
+        let skip = converted == nil && data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        count = converted?.count ?? data.count - skip
+        bytes = .allocate(capacity: max(count, 1))
+        if let converted {
+            _ = bytes.initialize(from: converted)
+        } else {
+            _ = data.copyBytes(to: bytes, from: (data.startIndex + skip)..<data.endIndex)
+        }
+        if count == 0 { bytes[0] = 0 }
         if let bad = XMLTokenizer.invalidUTF8Offset(UnsafeBufferPointer(rebasing: bytes[0..<count])) {
             throw error("invalid UTF-8 (expected UTF-8 text)", at: bad)
         }

@@ -43,8 +43,6 @@ extension AppDatabase {
     }
 
     static func importPosts(_ items: [PostImport], _ db: Database) throws -> PostImportSummary {
-        let writer = try PostBulkWriter(db)
-        try writer.write(items)
-        return try writer.finish()
+        try PostBulkWriter.run(db) { try $0.write(items) }
     }
 }

@@ -27,8 +27,9 @@ extension AppDatabase {
         try read { db in
             var keys: [RankKey] = []
             var due = 0
-            // Whole numbers only (status and priority as codes): no strings but the tags are made.
-            let rows = try Row.fetchCursor(db, sql: """
+            // Whole numbers only (status and priority as codes) and the tag bytes, read through
+            // the C API: no string or GRDB row is made per task.
+            let scan = try RawStatement(db, """
                 SELECT rowid, CASE status WHEN 'active' THEN 1 WHEN 'waiting' THEN 2 ELSE 0 END, wait,
                        CASE priority WHEN 'H' THEN 3 WHEN 'M' THEN 2 WHEN 'L' THEN 1 ELSE 0 END,
                        due, created, number, tags,
@@ -37,27 +38,29 @@ extension AppDatabase {
                        project IS NOT NULL AND project != ''
                 FROM tasks WHERE status IN ('pending', 'active', 'waiting')
                 """)
-            while let row = try rows.next() {
-                let dueDate = Self.date(row[4])
-                var status = Self.status(row[1])
-                if status == .waiting { status = TaskModification.status(.waiting, wait: Self.date(row[2]), now: now) }
-                let words = Self.tagWords(row[7])
+            while try scan.step() {
+                let dueDate = Self.date(scan.optionalInt64(4))
+                var status = Self.status(scan.int64(1))
+                if status == .waiting { status = TaskModification.status(.waiting, wait: Self.date(scan.optionalInt64(2)), now: now) }
+                let words = scan.withText(7, Self.tagWords)
                 let inputs = Urgency.Inputs(
-                    status: status, due: dueDate, priority: Self.priority(row[3]),
-                    created: Self.date(row[5]) ?? Date(timeIntervalSince1970: 0),
-                    tagCount: words.count, hasNextTag: words.next, annotationCount: row[8], hasProject: row[9])
-                keys.append(RankKey(rowid: row[0], score: Urgency.score(inputs, now: now),
-                                    due: dueDate ?? .distantFuture, created: inputs.created, number: row[6] ?? Int.max))
+                    status: status, due: dueDate, priority: Self.priority(scan.int64(3)),
+                    created: Self.date(scan.optionalInt64(5)) ?? Date(timeIntervalSince1970: 0),
+                    tagCount: words.count, hasNextTag: words.next, annotationCount: Int(scan.int64(8)),
+                    hasProject: scan.int64(9) != 0)
+                keys.append(RankKey(rowid: scan.int64(0), score: Urgency.score(inputs, now: now), due: dueDate ?? .distantFuture,
+                                    created: inputs.created, number: scan.optionalInt64(6).map { Int($0) } ?? Int.max))
                 if (dueDate ?? .distantFuture) < dueBefore { due += 1 }
             }
             let head = Self.mostUrgent(keys, limit: limit)
             guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, dueCount: due) }
+            // The chosen rows, decoded by the shared column reader, in rank order.
             let list = head.map { String($0.rowid) }.joined(separator: ",")
-            var byRow: [Int64: WorkTask] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT \(TaskRecord.columns), rowid FROM tasks WHERE rowid IN (\(list))") {
-                byRow[row[17]] = TaskRecord.task(row, now: now)
-            }
-            return QueueHead(tasks: head.compactMap { byRow[$0.rowid] }, openCount: keys.count, dueCount: due)
+            let rank = head.enumerated().map { "WHEN \($0.element.rowid) THEN \($0.offset)" }.joined(separator: " ")
+            let tasks = try TaskRecord.fetchTasks(db, sql: """
+                SELECT \(TaskRecord.columns) FROM tasks WHERE rowid IN (\(list)) ORDER BY CASE rowid \(rank) END
+                """, now: now)
+            return QueueHead(tasks: tasks, openCount: keys.count, dueCount: due)
         }
     }
 
@@ -100,14 +103,14 @@ extension AppDatabase {
 
     /// Word count of a stored tag list (`" a b "`, split on spaces as `TaskRecord.words` does)
     /// and whether one word is `next`, without making strings.
-    static func tagWords(_ text: String) -> (count: Int, next: Bool) {
+    static func tagWords(_ text: UnsafeBufferPointer<UInt8>) -> (count: Int, next: Bool) {
         var count = 0, next = false, length = 0, isNext = true
         let word: [UInt8] = [110, 101, 120, 116] // "next"
         func end() {
             if length > 0 { count += 1; if isNext && length == 4 { next = true } }
             length = 0; isNext = true
         }
-        for b in text.utf8 {
+        for b in text {
             if b == 32 { end(); continue }
             isNext = isNext && length < 4 && b == word[length]
             length += 1
@@ -116,7 +119,7 @@ extension AppDatabase {
         return (count, next)
     }
 
-    static func status(_ code: Int) -> TaskStatus {
+    static func status(_ code: Int64) -> TaskStatus {
         switch code {
         case 1: .active
         case 2: .waiting
@@ -124,7 +127,7 @@ extension AppDatabase {
         }
     }
 
-    static func priority(_ code: Int) -> Priority? {
+    static func priority(_ code: Int64) -> Priority? {
         switch code {
         case 3: .H
         case 2: .M

@@ -10,10 +10,12 @@ extension AppDatabase {
         var load = filter.statuses
         if load.contains(.pending) { load.insert(.waiting) } // a waiting task whose date passed is pending
         let list = TaskStatus.allCases.filter(load.contains).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let tasks = try read { db in
+        var tasks = try read { db in
             try TaskRecord.fetchTasks(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE status IN (\(list))", now: now)
         }
-        return Urgency.sorted(tasks.filter { filter.matches($0, now: now) }, now: now)
+        tasks.removeAll { !filter.matches($0, now: now) }
+        Urgency.sort(&tasks, now: now)
+        return tasks
     }
 
     /// Every task, open ones first by number, then closed ones by completion (for export).

@@ -67,11 +67,11 @@ extension AppDatabase {
     static func resolve(_ ref: String, _ db: Database, now: Date) throws -> WorkTask {
         let sql = "SELECT \(TaskRecord.columns) FROM tasks WHERE "
         if let n = Int(ref), n > 0, ref.allSatisfy(\.isASCII) {
-            if let task = try TaskRecord.fetchTasks(db, sql: sql + "number = ?", arguments: [n], now: now).first {
+            if let task = try TaskRecord.fetchTasks(db, sql: sql + "number = ?", now: now, bind: { $0.bind(1, Int64(n)) }).first {
                 return task
             }
             // A UUID prefix can be all digits too.
-            let rows = ref.count >= 4 ? try TaskRecord.fetchTasks(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [ref + "%"], now: now) : []
+            let rows = ref.count >= 4 ? try TaskRecord.fetchTasks(db, sql: sql + "uuid LIKE ? LIMIT 2", now: now, bind: { $0.bind(1, ref + "%") }) : []
             guard rows.count == 1 else { throw PicnicError.usage("no open task \(ref) (see 'picnic list')") }
             return rows[0]
         }
@@ -79,7 +79,7 @@ extension AppDatabase {
         guard lower.count >= 4, lower.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw PicnicError.usage("\(ref): not a task number or UUID")
         }
-        let rows = try TaskRecord.fetchTasks(db, sql: sql + "uuid LIKE ? LIMIT 2", arguments: [lower + "%"], now: now)
+        let rows = try TaskRecord.fetchTasks(db, sql: sql + "uuid LIKE ? LIMIT 2", now: now, bind: { $0.bind(1, lower + "%") })
         switch rows.count {
         case 0: throw PicnicError.usage("no task with UUID \(ref)")
         case 1: return rows[0]

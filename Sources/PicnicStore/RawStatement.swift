@@ -5,9 +5,9 @@ import GRDBSQLite
 /// argument arrays and checks cost more than the row itself (bulk imports). Use it only inside
 /// the `Database` access that made it; it is finalized when released.
 final class RawStatement {
-    private let handle: OpaquePointer
-    private let connection: OpaquePointer
-    private let sql: String
+    let handle: OpaquePointer
+    let connection: OpaquePointer
+    let sql: String
     /// SQLite copies the bytes before the bind call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 

@@ -27,7 +27,7 @@ extension DashboardBench {
 
     /// Times `Dashboard.update` + `Dashboard.render` per key over the loaded state, in ms.
     /// Match answers are applied between keys (untimed), as the runner would deliver them.
-    static func keyTimes(db: AppDatabase, tasks: [WorkTask], width: Int, height: Int, rounds: Int) throws -> (wall: [Double], cpu: [Double]) {
+    static func keyTimes(db: AppDatabase, tasks: [WorkTask], width: Int, height: Int, rounds: Int) throws -> (wall: [Double], cpu: [Double], slowest: [(key: String, ms: Double)]) {
         var state = AppState(keymap: .defaults, width: width, height: height, now: Date())
         var cache: [UUID: [ThreadMatch]] = [:]
         func answer(_ effects: [Effect]) throws {
@@ -44,10 +44,12 @@ extension DashboardBench {
         _ = Dashboard.render(state)
         var times: [Double] = []
         var cpu: [Double] = []
+        var byKey: [String: [Double]] = [:]
         let script = keyScript
         times.reserveCapacity(script.count * rounds)
         for _ in 0..<rounds {
             for key in script {
+                let mode = state.mode.rawValue
                 let c0 = threadCPUNanoseconds()
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let effects = Dashboard.update(&state, .key(key))
@@ -57,10 +59,12 @@ extension DashboardBench {
                 precondition(frame.width == width)
                 times.append(Double(t1 - t0) / 1e6)
                 cpu.append(Double(c1 - c0) / 1e6)
+                byKey["\(mode) \(key.name)", default: []].append(Double(c1 - c0) / 1e6)
                 try answer(effects)
             }
         }
-        return (times, cpu)
+        let slowest = byKey.map { ($0.key, $0.value.max() ?? 0) }.sorted { $0.1 > $1.1 }.prefix(5)
+        return (times, cpu, Array(slowest))
     }
 
     /// CPU time of the calling thread: per-key figures that a busy machine does not inflate.

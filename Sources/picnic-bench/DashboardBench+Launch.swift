@@ -87,6 +87,11 @@ extension DashboardBench {
                     let text = String(decoding: line[0..<n], as: UTF8.self)
                     if let r = text.range(of: "cpu-ms=") {
                         cpu = Double(text[r.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? .nan
+                    } else if let ran = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/schedstat", encoding: .utf8),
+                              let ns = Double(ran.split(separator: " ").first ?? "") {
+                        // An older binary without the field: its main thread's time on a CPU so
+                        // far (it idles on the keyboard once the frame is drawn).
+                        cpu = ns / 1e6
                     }
                 }
             }

@@ -47,11 +47,12 @@ struct DashboardBench: ParsableCommand {
         let db = try AppDatabase(path: dbPath)
         print("data: \(loaded.count) open tasks, \(try db.postCount()) posts, \(width)x\(height)")
 
-        let (times, cpu) = try Self.keyTimes(db: db, tasks: loaded, width: width, height: height, rounds: rounds)
+        let (times, cpu, slowest) = try Self.keyTimes(db: db, tasks: loaded, width: width, height: height, rounds: rounds)
         print(String(format: "per key (update + render, %d keys): median %.3f ms, p99 %.3f ms, max %.3f ms (goal p99 <= 4 ms)",
                      times.count, Self.percentile(times, 0.5), Self.percentile(times, 0.99), times.max() ?? 0))
         print(String(format: "per key, thread CPU time: median %.3f ms, p99 %.3f ms, max %.3f ms",
                      Self.percentile(cpu, 0.5), Self.percentile(cpu, 0.99), cpu.max() ?? 0))
+        print("slowest keys (mode key: max CPU ms): " + slowest.map { String(format: "%@ %.2f", $0.key, $0.ms) }.joined(separator: ", "))
 
         let config = dir.appendingPathComponent("config")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)

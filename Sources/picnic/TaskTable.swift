@@ -8,7 +8,7 @@ enum TaskTable {
     /// Renders rows as UTF-8; with a `width` (a terminal) each line is cut to fit, the title
     /// giving way first. Built in one buffer: at 10,000 tasks, a String per line and padding cell
     /// by cell cost more than loading the tasks.
-    static func render(_ tasks: [WorkTask], now: Date, calendar: Calendar, width: Int?) -> [UInt8] {
+    static func render(_ tasks: [WorkTask], now: Date, width: Int?) -> [UInt8] {
         let n = tasks.count + 1
         // Cells by column; row 0 is the header.
         var cells = header.map { h -> [String] in
@@ -18,12 +18,13 @@ enum TaskTable {
         }
         // Many tasks share a due date (day-sized dates all end at 23:59:59): say each once.
         var dueText: [Date: String] = [:]
-        let today = calendar.startOfDay(for: now)
-        for t in tasks {
+        let today = localDay(now).day
+        // A row from a borrowed task: copying each task value cost its reference counting.
+        func addRow(_ t: WorkTask) {
             var due = ""
             if let d = t.due {
                 if let known = dueText[d] { due = known } else {
-                    due = relative(d, now: now, today: today, calendar: calendar)
+                    due = relative(d, now: now, today: today)
                     dueText[d] = due
                 }
             }
@@ -36,6 +37,7 @@ enum TaskTable {
             cells[6].append(oneDecimal(Urgency.score(t, now: now)))
             cells[7].append(marker(t) + Terminal.safe(t.title))
         }
+        for i in tasks.indices { addRow(tasks[i]) }
         // Widths of every cell, then of the columns; project and tags are capped so the title keeps room.
         let cellWidths = cells.map { $0.map(Terminal.width(of:)) }
         var widths = cellWidths.map { $0.max() ?? 0 }
@@ -109,25 +111,41 @@ enum TaskTable {
     }
 
     /// `today`, `tomorrow`, `fri`, `in 12d`, `3d ago`, `2026-12-01`: how people say when.
-    static func relative(_ due: Date, now: Date, calendar: Calendar) -> String {
-        relative(due, now: now, today: calendar.startOfDay(for: now), calendar: calendar)
+    static func relative(_ due: Date, now: Date) -> String {
+        relative(due, now: now, today: localDay(now).day)
     }
 
-    static func relative(_ due: Date, now: Date, today: Date, calendar: Calendar) -> String {
-        let days = calendar.dateComponents([.day], from: today, to: calendar.startOfDay(for: due)).day ?? 0
+    /// `relative`, given the local day number of `now`.
+    static func relative(_ due: Date, now: Date, today: Int64) -> String {
+        let (day, second) = localDay(due)
+        let days = Int(day - today)
         switch days {
         case 0:
             if due < now { return "overdue" }
             let hours = due.timeIntervalSince(now) / 3600
-            return DateExpression.endOfDay(due, calendar) == due || hours >= 1 ? "today" : "in \(Int(hours * 60))min"
+            let endOfDay = second == 86399 && due.timeIntervalSince1970.rounded(.down) == due.timeIntervalSince1970
+            return endOfDay || hours >= 1 ? "today" : "in \(Int(hours * 60))min"
         case 1: return "tomorrow"
         case -1: return "yesterday"
         case 2...6:
             let names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-            return names[calendar.component(.weekday, from: due) - 1]
+            return names[Int(((day + 4) % 7 + 7) % 7)] // 1970-01-01 was a Thursday
         case 7...60: return "in \(days)d"
         case -60 ... -2: return "\(-days)d ago"
         default: return TaskJSON.format(due).prefix(10).description
         }
+    }
+
+    /// The local day (days since 1970-01-01 in the local zone) and second of that day: integer
+    /// arithmetic on the C library's offset for that instant (`localtime_r` reads TZ and
+    /// /etc/localtime, as Foundation does), because `Calendar`'s first use loads ICU locale data,
+    /// a millisecond of every `picnic list`.
+    static func localDay(_ date: Date) -> (day: Int64, second: Int64) {
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let local = Int64(t) + Int64(parts.tm_gmtoff)
+        let day = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        return (day, local - day * 86400)
     }
 }

@@ -22,15 +22,16 @@ import TermUI
         let all = QueueRules.sorted(many, now: F.now)
         #expect(s.loaded && !s.queueComplete)
         #expect(s.rows.map(\.uuid) == all.prefix(limit).map(\.uuid))
-        #expect(s.selected == all[0].uuid && effects == [.match(all[0], generation: 1)])
+        #expect(s.selected == all[0].uuid && effects == [])   // matching waits for the whole queue
+        #expect(s.help.task == all[0].uuid && s.help.status == .loading)
         #expect(s.openCount == 45 && s.dueTodayCount == all.filter { ($0.due ?? .distantFuture) < end }.count)
         let frame = Dashboard.render(s).text
         #expect(frame.contains("45") && frame.contains(Sanitizer.line(all[0].title)))
         #expect(Dashboard.firstFrameDrawn(&s) == [.loadTasks])
-        // The whole queue: same selection, no second match request, the scan for help starts.
+        // The whole queue: same selection; the scan for help and the top task's match start.
         let after = Dashboard.update(&s, .tasksLoaded(many))
         #expect(s.queueComplete && s.rows.count == 45 && s.selected == all[0].uuid)
-        #expect(after == [.scanHelp(Array(all.prefix(Dashboard.helpScanLimit)))])
+        #expect(after == [.scanHelp(Array(all.prefix(Dashboard.helpScanLimit))), .match(all[0], generation: 1)])
         #expect(Dashboard.render(s).text == frame)
         #expect(Dashboard.firstFrameDrawn(&s) == [])
     }

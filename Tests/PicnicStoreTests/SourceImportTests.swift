@@ -75,6 +75,25 @@ import PicnicCore
         #expect(try db.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posts_fts") } == 0)
     }
 
+    /// The bulk writer leaves the `kind IN (…)` CHECK to Swift: it must hold for every kind, and
+    /// SQLite must check it again once the import is over, whether it succeeded or not.
+    @Test func checkConstraintsAreSkippedOnlyWhileImporting() throws {
+        let db = try makeDatabase("bulk-checks")
+        let items = PostKind.allCases.map { PostImport(Post(kind: $0, title: "a \($0.rawValue)", source: "k", sourceID: $0.rawValue)) }
+        #expect(try db.importSource("k", items, removeMissing: false).added == PostKind.allCases.count)
+        #expect(throws: PicnicError.self) {
+            try db.importSource("k", [PostImport(Post(title: "x", source: "k", sourceID: "x")),
+                                      PostImport(Post(title: "", source: "k", sourceID: "y"))], removeMissing: false)
+        }
+        for _ in 0..<2 {
+            #expect(try db.pool.read { try Int.fetchOne($0, sql: "PRAGMA ignore_check_constraints") } == 0)
+            #expect(throws: DatabaseError.self) {
+                try db.pool.write { try $0.execute(sql: "INSERT INTO posts (kind, title, created) VALUES ('poll', 'p', 0)") }
+            }
+            try db.importPosts([PostImport(Post(title: "again", source: "k2", sourceID: "1"))])
+        }
+    }
+
     @Test func storedTagsReadBackAsWritten() {
         for tags in [[], ["a"], ["a", "b c"], ["", "x"], ["café", "日本"], ["q\"uote", "back\\slash", "sl/ash"], ["\",\""], ["a\nb"]] {
             let text = PostRow.encodeTags(tags)

@@ -16,7 +16,8 @@ final class MatchContext {
     /// Whether a word starting with these two bytes (`first << 8 | second`) could stem to a query
     /// term. Porter only rewrites a suffix after at least two kept letters (words under three
     /// letters are not stemmed), so a stem of two or more bytes starts like every word that
-    /// stems to it; a one-byte stem marks every second byte of its first.
+    /// stems to it, but for a y after one vowel turned into i ("ays" → "ai"); a one-byte stem
+    /// marks every second byte of its first. (Checked exhaustively on short words by a test.)
     let prefixes: [Bool]
     /// Word hash → term position, or -1: each distinct word is stemmed once per query.
     private var stems = WordHashTable(capacity: 4096)
@@ -43,6 +44,7 @@ final class MatchContext {
             guard let first = u.first.map(Int.init) else { continue }
             if u.count >= 2 {
                 prefixes[first << 8 | Int(u[1])] = true
+                if u[1] == 0x69 { prefixes[first << 8 | 0x79] = true }
             } else {
                 for second in 0..<256 { prefixes[first << 8 | second] = true }
             }

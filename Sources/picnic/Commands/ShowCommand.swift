@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
         }
         let cal = Calendar.current
         func when(_ d: Date?) -> String? {
-            d.map { "\(Self.local($0, cal)) (\(TaskTable.relative($0, now: now, calendar: cal)))" }
+            d.map { "\(Self.local($0, cal)) (\(TaskTable.relative($0, now: now)))" }
         }
         var lines: [(String, String?)] = [
             ("ID", t.number.map(String.init)),

@@ -34,6 +34,11 @@ struct DashboardCommand {
         }
         defer { terminal.close() }
         DashboardLoop(terminal: terminal, db: db, keymap: keymap).run()
+        terminal.close()
+        if let demoFolder { DemoWorkspace.remove(demoFolder) }
+        // Quit at once: closing the store would wait for a match or help scan still running in
+        // the background (the connection is serialized), and every write is already committed.
+        exit(0)
     }
 }
 

@@ -32,7 +32,7 @@ final class EffectRunner: @unchecked Sendable {
         case .quit:
             return []
         case .loadTasks:
-            do { return [.tasksLoaded(try db.allTasks(includeClosed: false))] } catch {
+            do { return [.tasksLoaded(try db.openTasks())] } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
         case .loadQueueHead(let limit, let dueBefore):
