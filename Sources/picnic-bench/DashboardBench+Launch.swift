@@ -13,7 +13,7 @@ extension DashboardBench {
         /// From just before `posix_spawn` to the child's exit after the keys (the whole queue is
         /// loaded before the first key is read, so this bounds the time until keys are answered).
         var exited: Double
-        /// Peak resident set of the child (`ru_maxrss` from `wait4`), in MB.
+        /// Peak resident set of the child (its VmHWM, sampled until it exits), in MB.
         var peakRSS: Double
         var status: Int32
     }
@@ -109,6 +109,9 @@ extension DashboardBench {
             var b = byte
             _ = write(master, &b, 1)
         }
+        // The child's own peak, sampled from /proc until it exits: `ru_maxrss` would report the
+        // bench's peak instead, since posix_spawn's vfork makes the child start in our memory.
+        let peak = PeakSampler(pid: pid)
         var status: Int32 = 0
         var usage = rusage()
         let killer = DispatchWorkItem { kill(pid, SIGKILL) }
@@ -118,7 +121,8 @@ extension DashboardBench {
         killer.cancel()
         close(master)
         _ = drained.wait(timeout: .now() + 2)
-        return Launch(firstFrame: Double(ready - start) / 1e6, firstFrameCPU: cpu, exited: Double(exited - start) / 1e6, peakRSS: Double(usage.ru_maxrss) / 1024, status: status)
+        return Launch(firstFrame: Double(ready - start) / 1e6, firstFrameCPU: cpu, exited: Double(exited - start) / 1e6,
+                      peakRSS: peak.stop() ?? Double(usage.ru_maxrss) / 1024, status: status)
     }
 }
 

@@ -13,7 +13,7 @@ struct DashboardBench: ParsableCommand {
         First frame: the picnic binary is spawned on a fresh pseudo-terminal with PICNIC_READY_FIFO
         set; the time runs from just before posix_spawn to the ready line, which the dashboard
         writes after its first full frame (tasks loaded and drawn). Median of --runs launches.
-        Peak RSS: ru_maxrss of each child (wait4) after it drew, moved 10 rows and quit.
+        Peak RSS: each child's VmHWM (sampled from /proc until it exits) after it drew, moved 10 rows and quit.
         Per-key: Dashboard.update + Dashboard.render in process, over the same 10k tasks, for a
         key script of moves, pages, filter, overlay and add-prompt typing; match answers are
         applied between keys, untimed (they run off the input path in the app).

@@ -10,7 +10,7 @@ struct QueueBench: ParsableCommand {
         commandName: "queue",
         abstract: "Time picnic add/list against Taskwarrior's task add/next (medians, ratios).",
         discussion: """
-        Build first: swift build -c release --static-swift-stdlib --scratch-path .build-release
+        Build first: PICNIC_STATIC_RELEASE=1 swift build -c release --static-swift-stdlib --scratch-path .build-release
         then: .build-release/release/picnic-bench queue. Each size gets fresh stores in a temp folder
         (Taskwarrior with a private TASKRC and data.location), filled with the same tasks.
         """)
@@ -36,6 +36,7 @@ struct QueueBench: ParsableCommand {
         let haveTask = FileManager.default.isExecutableFile(atPath: task)
         if !haveTask { print("Taskwarrior not found at \(task): timing picnic only (apt-get install taskwarrior)") }
         print("picnic: \(picnicPath)")
+        BuildCheck.warnIfPositionIndependent(picnicPath)
         if haveTask { print("task:   \(task) \(Self.capture(task, ["--version"], env: [:]).trimmingCharacters(in: .whitespacesAndNewlines))") }
         print("runs per figure: \(runs) (median)\n")
         print(pad("", 21) + pad("wall-clock median", 29) + "CPU (user+sys) median")
@@ -132,42 +133,22 @@ struct QueueBench: ParsableCommand {
         return env
     }
 
-    /// Milliseconds to run a process to completion (its output read and discarded): wall clock,
+    /// Milliseconds to run a process to completion (output to /dev/null): wall clock,
     /// and the CPU time (user + system) the child used, which a busy machine disturbs less.
     static func time(_ path: String, _ args: [String], env: [String: String]) -> Sample {
-        let before = childCPU()
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = capture(path, args, env: env)
-        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        return Sample(wall: wall, cpu: childCPU() - before)
+        var e = env
+        e["NO_COLOR"] = "1"
+        let run = Spawn.run(path, args, environment: e)
+        return Sample(wall: run.wall, cpu: run.cpu)
     }
 
     /// One run: wall-clock and CPU milliseconds.
     struct Sample { var wall: Double; var cpu: Double }
 
-    static func childCPU() -> Double {
-        var u = rusage()
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &u)
-        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
-        return ms(u.ru_utime) + ms(u.ru_stime)
-    }
-
     @discardableResult
     static func capture(_ path: String, _ args: [String], env: [String: String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        var e = ProcessInfo.processInfo.environment
+        var e = env
         e["NO_COLOR"] = "1"
-        for (k, v) in env { e[k] = v }
-        p.environment = e
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return "" }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return Spawn.output(path, args, environment: e)
     }
 }

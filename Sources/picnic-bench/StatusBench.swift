@@ -85,33 +85,11 @@ struct StatusBench: ParsableCommand {
 
     /// Wall-clock and CPU (user + system) milliseconds for one whole process run, output to /dev/null.
     static func time(_ path: String, _ args: [String]) -> (wall: Double, cpu: Double) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let run = spawnAndWait(path, args, stdout: "/dev/null")
-        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, run.cpu)
+        let run = Spawn.run(path, args)
+        return (run.wall, run.cpu)
     }
 
     static func output(_ path: String, _ args: [String]) -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("status-out-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        _ = spawnAndWait(path, args, stdout: file).status
-        return ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").trimmingCharacters(in: .newlines)
-    }
-
-    /// Runs the process to its end; its exit status and the CPU milliseconds it used (wait4).
-    static func spawnAndWait(_ path: String, _ args: [String], stdout: String) -> (status: Int32, cpu: Double) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([path] + args).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return (-1, 0) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1e3 + Double(t.tv_usec) / 1e3 }
-        return (status, ms(usage.ru_utime) + ms(usage.ru_stime))
+        Spawn.output(path, args).trimmingCharacters(in: .newlines)
     }
 }
