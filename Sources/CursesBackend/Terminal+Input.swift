@@ -6,7 +6,11 @@ extension Terminal {
     /// Waits up to `timeout` milliseconds (negative: forever, 0: just poll) for the next key,
     /// resize or mouse event; nil when none came in time. Alt-x and Esc-then-x arrive as `.alt("x")`.
     public func readKey(timeout: Int) -> Key? {
-        if !pendingKeys.isEmpty { return pendingKeys.removeFirst() }
+        if !pendingKeys.isEmpty {
+            let key = pendingKeys.removeFirst()
+            if key == .resize { invalidate() }
+            return key
+        }
         guard !closed, !suspended else { return nil }
         let win = picnic_stdscr()
         var deadline = timeout

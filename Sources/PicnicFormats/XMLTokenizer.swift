@@ -46,7 +46,7 @@ public final class XMLTokenizer {
         if let converted {
             _ = bytes.initialize(from: converted)
         } else {
-            _ = data.copyBytes(to: bytes, from: (data.startIndex + skip)..<data.endIndex)
+            data.copyBytes(to: bytes, from: (data.startIndex + skip)..<data.endIndex)
         }
         if count == 0 { bytes[0] = 0 }
         if let bad = XMLTokenizer.invalidUTF8Offset(UnsafeBufferPointer(rebasing: bytes[0..<count])) {

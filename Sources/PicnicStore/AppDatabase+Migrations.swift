@@ -2,10 +2,10 @@ import GRDB
 
 extension AppDatabase {
     /// Every migration, in order. Each schema's body lives beside the records it serves.
-    static let migrations: [(String, (Database) throws -> Void)] = [
-        ("v1-posts", PostSchema.v1),
-        ("v1-tasks", TaskSchema.v1),
-        ("v1-feedback-undo", PostSchema.feedbackUndo),
-        ("v2-status-indexes", StatusSchema.v2),
+    static let migrations: [(String, @Sendable (Database) throws -> Void)] = [
+        ("v1-posts", { try PostSchema.v1($0) }),
+        ("v1-tasks", { try TaskSchema.v1($0) }),
+        ("v1-feedback-undo", { try PostSchema.feedbackUndo($0) }),
+        ("v2-status-indexes", { try StatusSchema.v2($0) }),
     ]
 }

@@ -58,7 +58,7 @@ extension DashboardBench {
         let vitDir = dir.appendingPathComponent("vit")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: vitDir, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: vitDir.appendingPathComponent("config.ini").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: vitDir.appendingPathComponent("config.ini").path, contents: Data())
         try "data.location=\(data.path)\nconfirmation=no\nhooks=off\nverbose=nothing\n".write(to: rc, atomically: true, encoding: .utf8)
         let env = ["TASKRC": rc.path, "TASKDATA": data.path, "VIT_DIR": vitDir.path, "LANG": "C.UTF-8",
                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
