@@ -23,23 +23,11 @@ enum QueueRules {
         }
     }
 
-    /// The predicate of a parsed filter.
-    static func predicate(_ filter: TaskFilter, now: Date) -> (WorkTask) -> Bool {
-        var rest = filter
-        // Free words are matched here with an ASCII fast path: Foundation's case- and
-        // accent-blind search costs microseconds a title, too slow per key on a 10k queue.
-        var words: [String] = []
-        rest.terms.removeAll { term in
-            if case .word(let w) = term { words.append(w); return true }
-            return false
-        }
-        let needles = words.map(WordNeedle.init)
-        return { task in rest.matches(task, now: now) && needles.allSatisfy { $0.found(in: task.title) } }
-    }
-
     /// The positions (ascending) in `tasks` of the tasks `filter` keeps, looking only at `among`
     /// when given (a narrowing). Free words are searched in the prepared `titles`.
     static func positions(_ filter: TaskFilter, in tasks: [WorkTask], titles: TitleIndex, now: Date, among: [Int32]?) -> [Int32] {
+        // Free words are matched here with an ASCII fast path: Foundation's case- and
+        // accent-blind search costs microseconds a title, too slow per key on a 10k queue.
         var rest = filter
         var words: [String] = []
         rest.terms.removeAll { term in

@@ -143,7 +143,7 @@ extension TaskJSON {
         let secs = Int64(t)
         var days = secs / 86400, rem = secs % 86400
         if rem < 0 { rem += 86400; days -= 1 }
-        let (y, m, d) = civil(days)
+        let (y, m, d) = CivilDays.date(days)
         func two(_ v: Int64) { out.append(UInt8(48 + v / 10)); out.append(UInt8(48 + v % 10)) }
         two(y / 100); two(y % 100)
         out.append(UInt8(ascii: "-")); two(m)
@@ -152,19 +152,5 @@ extension TaskJSON {
         out.append(UInt8(ascii: ":")); two(rem / 60 % 60)
         out.append(UInt8(ascii: ":")); two(rem % 60)
         out.append(UInt8(ascii: "Z"))
-    }
-
-    /// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian; H. Hinnant's
-    /// `civil_from_days`).
-    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

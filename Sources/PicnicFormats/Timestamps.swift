@@ -1,17 +1,11 @@
 import Foundation
+import PicnicCore
 
 /// Fast, locale-free parsing and formatting of the date forms the formats use.
 public enum Timestamps {
     /// Seconds since 1970 for a UTC civil date and time.
     public static func epoch(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> Int {
-        // Howard Hinnant's days_from_civil.
-        let yy = mo <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return days * 86400 + h * 3600 + mi * 60 + s
+        Int(CivilDays.days(year: Int64(y), month: Int64(mo), day: Int64(d))) * 86400 + h * 3600 + mi * 60 + s
     }
 
     /// The UTC civil fields of a date: (year, month, day, hour, minute, second).
@@ -19,16 +13,8 @@ public enum Timestamps {
         let t = Int(date.timeIntervalSince1970.rounded(.down))
         let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
         let secs = t - days * 86400
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60)
+        let (y, m, d) = CivilDays.date(Int64(days))
+        return (Int(y), Int(m), Int(d), secs / 3600, secs % 3600 / 60, secs % 60)
     }
 
     /// Taskwarrior's `20261201T000000Z`.

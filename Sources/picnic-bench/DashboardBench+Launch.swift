@@ -49,17 +49,6 @@ extension DashboardBench {
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
         posix_spawn_file_actions_addclose(&actions, slave)
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | 0x80 /* POSIX_SPAWN_SETSID (glibc) */))
-        let cargv = argv.map { strdup($0) } + [nil]
-        defer { cargv.forEach { free($0) } }
-        let cenv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cenv.forEach { free($0) } }
 
         // The child's output must be read or it blocks on a full pty.
         let drained = DispatchSemaphore(value: 0)
@@ -68,11 +57,11 @@ extension DashboardBench {
             while read(master, &buf, buf.count) > 0 {}
             drained.signal()
         }
-        var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cargv, cenv)
+        let spawned = Spawn.start(argv, environment: env, actions: &actions, newSession: true)
         close(slave)
-        guard rc == 0 else { close(master); throw BenchError("posix_spawn \(argv[0]): \(rc)") }
+        let pid: pid_t
+        do { pid = try spawned.get() } catch { close(master); throw BenchError("\(error)") }
 
         var ready: UInt64?
         var cpu = Double.nan

@@ -88,28 +88,10 @@ extension DashboardBench {
 
     /// Runs argv to completion with stdout (and stderr) to a file; returns the exit status.
     static func spawnWait(_ argv: [String], stdout: String, environment: [String: String]? = nil) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK))
-        let cargv = argv.map { strdup($0) } + [nil]
-        defer { cargv.forEach { free($0) } }
-        let cenv = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cenv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cargv, cenv)
-        guard rc == 0 else { throw BenchError("posix_spawn \(argv[0]): \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let run = Spawn.run(argv, fullEnvironment: environment ?? ProcessInfo.processInfo.environment,
+                            stdout: stdout, stderrToStdout: true)
+        guard run.status != -1 else { throw BenchError("posix_spawn \(argv[0]) failed") }
+        let status = run.status
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
