@@ -64,37 +64,52 @@ struct StemCounts {
         return s
     }
 
+    /// Each byte as FTS5's `unicode61` sees it in ASCII: the folded letter or digit, 0 for a
+    /// separator, 0xFF for a non-ASCII byte.
+    private static let fold: [UInt8] = (0..<256).map { b -> UInt8 in
+        if b >= 0x80 { return 0xFF }
+        if b >= 0x41 && b <= 0x5A { return UInt8(b + 32) }
+        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { return UInt8(b) }
+        return 0
+    }
+
     /// Reads ASCII text into the current document; false (stopping early) at the first
     /// non-ASCII byte, when the document must go to FTS5's own tokenizer instead.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var n = 0
-        var h = WordSlots.seed
-        for v in bytes {
-            var c = v
-            if c >= 0x80 { return false }
-            if c >= 0x41 && c <= 0x5A { c += 32 }
-            if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
-                words.put(c, at: n)
-                n += 1
-                h = (h ^ UInt64(c)) &* WordSlots.prime
-            } else if n > 0 {
-                take(h, n)
-                n = 0
-                h = WordSlots.seed
+        Self.fold.withUnsafeBufferPointer { fold in
+            var n = 0, start = 0
+            var h = WordSlots.seed
+            for i in 0..<bytes.count {
+                let c = fold[Int(bytes[i])]
+                if c == 0 {
+                    if n > 0 {
+                        take(h, UnsafeBufferPointer(rebasing: bytes[start..<i]), fold)
+                        n = 0
+                        h = WordSlots.seed
+                    }
+                } else if c == 0xFF {
+                    return false
+                } else {
+                    if n == 0 { start = i }
+                    n += 1
+                    h = (h ^ UInt64(c)) &* WordSlots.prime
+                }
             }
+            if n > 0 { take(h, UnsafeBufferPointer(rebasing: bytes[start...]), fold) }
+            return true
         }
-        if n > 0 { take(h, n) }
-        return true
     }
 
-    /// The word of `n` bytes being read (hash `h`) counts for the current document.
-    @inline(__always) private mutating func take(_ h: UInt64, _ n: Int) {
-        var s = words.find(h, n)
+    /// The word `raw` (its bytes before folding, hash `h` after) counts for the current document.
+    @inline(__always) private mutating func take(_ h: UInt64, _ raw: UnsafeBufferPointer<UInt8>,
+                                                 _ fold: UnsafeBufferPointer<UInt8>) {
+        var s = words.find(h, raw, fold)
         if s < 0 {
-            var w = words.word(n)
-            PorterStemmer.stem(&w)
-            s = slot(stem: String(decoding: w, as: UTF8.self))
-            words.insert(h, n, slot: s)
+            let word = raw.map { fold[Int($0)] }
+            var stem = word
+            PorterStemmer.stem(&stem)
+            s = slot(stem: String(decoding: stem, as: UTF8.self))
+            words.insert(h, word, slot: s)
         }
         if seenIn[Int(s)] != document {
             seenIn[Int(s)] = document
