@@ -7,5 +7,6 @@ extension AppDatabase {
         ("v1-tasks", { try TaskSchema.v1($0) }),
         ("v1-feedback-undo", { try PostSchema.feedbackUndo($0) }),
         ("v2-status-indexes", { try StatusSchema.v2($0) }),
+        ("v3-status-help-mirror", { try StatusSchema.v3($0) }),
     ]
 }

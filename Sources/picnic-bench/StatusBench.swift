@@ -23,6 +23,8 @@ struct StatusBench: ParsableCommand {
     @Option(help: "Tasks in the store (a fifth of them open).") var tasks = 10_000
     @Option(help: "Posts in the store.") var posts = 1_000_000
     @Option(help: "The picnic binary (default: beside this one).") var picnic: String?
+    @Option(help: "Keep the store at this path: generated when missing, reused (not regenerated) when present.")
+    var store: String?
 
     func run() throws {
         let picnicPath = picnic ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -31,11 +33,17 @@ struct StatusBench: ParsableCommand {
             throw ValidationError("no picnic binary at \(picnicPath) (build it, or pass --picnic)")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("picnic-status-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("bench.sqlite").path
+        let path = store ?? dir.appendingPathComponent("bench.sqlite").path
+        if store == nil {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        }
+        defer { if store == nil { try? FileManager.default.removeItem(at: dir) } }
         let t0 = Date()
-        try Self.fill(path: path, tasks: tasks, posts: posts)
+        if store == nil || !FileManager.default.fileExists(atPath: path) {
+            try Self.fill(path: path, tasks: tasks, posts: posts)
+        } else {
+            print("reusing the store at \(path) (--tasks and --posts ignored)")
+        }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int ?? 0) / 1_000_000
         print(String(format: "store: %d tasks, %d posts, %d MB, generated in %.1f s", tasks, posts, size, Date().timeIntervalSince(t0)))
         print("binary: \(picnicPath)")
@@ -69,8 +77,9 @@ struct StatusBench: ParsableCommand {
                        CASE WHEN i = 5 THEN 'active' WHEN i % 5 = 0 THEN 'pending' ELSE 'done' END,
                        \(now) - i, \(now) - i, CASE WHEN i = 5 THEN \(now) END
                   FROM n;
-                INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids)
-                SELECT uuid, modified, 0.8, abs(random()) % 3, \(now), '[1,2,3]' FROM tasks WHERE number IS NOT NULL;
+                INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids,
+                                         task_status, task_wait, current)
+                SELECT uuid, modified, 0.8, abs(random()) % 3, \(now), '[1,2,3]', status, wait, 1 FROM tasks WHERE number IS NOT NULL;
                 """)
         }
         try q.write { db in
