@@ -27,7 +27,16 @@ struct QueueBench: ParsableCommand {
     @Option(help: "The Taskwarrior binary.")
     var task = "/usr/bin/task"
 
+    @Option(help: "Only write a picnic store of the first size's sample queue to this path (for profiling) and exit.")
+    var writeStore: String?
+
     func run() throws {
+        if let path = writeStore {
+            let size = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.first ?? 1000
+            try AppDatabase(path: path).saveImportedTasks(Self.sampleTasks(size))
+            print("wrote \(size) tasks to \(path)")
+            return
+        }
         let picnicPath = picnic ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("picnic").path
         guard FileManager.default.isExecutableFile(atPath: picnicPath) else {
