@@ -25,14 +25,19 @@ extension AppDatabase {
         let best = result.map(\.confidence).max() ?? 0
         let strong = result.filter(\.strong).count
         try write { db in
+            // With the task's current status, wait and freshness (the mirror `picnic status` counts,
+            // see `StatusSchema.v3`); `WHERE true` keeps SQLite from reading ON CONFLICT as a join.
             try db.execute(sql: """
-                INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids,
+                                         task_status, task_wait, current)
+                SELECT :uuid, :modified, :best, :strong, :now, :ids, t.status, t.wait, :modified >= t.modified
+                  FROM (SELECT 1) LEFT JOIN tasks t ON t.uuid = :uuid WHERE true
                 ON CONFLICT (task_uuid) DO UPDATE SET task_modified = excluded.task_modified,
                     best_confidence = excluded.best_confidence, strong_count = excluded.strong_count,
-                    computed_at = excluded.computed_at, top_post_ids = excluded.top_post_ids
-                """, arguments: [task.uuid.uuidString.lowercased(), task.modified.timeIntervalSince1970,
-                                 best, strong, now.timeIntervalSince1970, ids])
+                    computed_at = excluded.computed_at, top_post_ids = excluded.top_post_ids,
+                    task_status = excluded.task_status, task_wait = excluded.task_wait, current = excluded.current
+                """, arguments: ["uuid": task.uuid.uuidString.lowercased(), "modified": task.modified.timeIntervalSince1970,
+                                 "best": best, "strong": strong, "now": now.timeIntervalSince1970, "ids": ids])
         }
     }
 

@@ -8,6 +8,7 @@ extension PicnicBench {
         ImportBench.self,
         DashboardBench.self,
         MatchBench.self,
+        RerankBench.self,
         TermUIBench.self,
         StatusBench.self,
     ]

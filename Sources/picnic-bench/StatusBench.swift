@@ -13,7 +13,7 @@ struct StatusBench: ParsableCommand {
         commandName: "status",
         abstract: "Time `picnic status --tmux` at 10k tasks and 1M posts (median, p99).",
         discussion: """
-        Build first: PICNIC_STATIC_RELEASE=1 swift build -c release --static-swift-stdlib --scratch-path .build-release
+        Build first: PICNIC_STATIC_RELEASE=1 swift build -c release --static-swift-stdlib --pkg-config-path Sources/picnic/StaticLink --scratch-path .build-release
         then: .build-release/release/picnic-bench status [--runs 200]. The store is generated in a
         temp folder with bulk INSERT … SELECT over a recursive CTE (posts skip the FTS index,
         which status never reads), then removed.
@@ -23,6 +23,8 @@ struct StatusBench: ParsableCommand {
     @Option(help: "Tasks in the store (a fifth of them open).") var tasks = 10_000
     @Option(help: "Posts in the store.") var posts = 1_000_000
     @Option(help: "The picnic binary (default: beside this one).") var picnic: String?
+    @Option(help: "Keep the store at this path: generated when missing, reused (not regenerated) when present.")
+    var store: String?
 
     func run() throws {
         let picnicPath = picnic ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -31,15 +33,21 @@ struct StatusBench: ParsableCommand {
             throw ValidationError("no picnic binary at \(picnicPath) (build it, or pass --picnic)")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("picnic-status-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("bench.sqlite").path
+        let path = store ?? dir.appendingPathComponent("bench.sqlite").path
+        if store == nil {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        }
+        defer { if store == nil { try? FileManager.default.removeItem(at: dir) } }
         let t0 = Date()
-        try Self.fill(path: path, tasks: tasks, posts: posts)
+        if store == nil || !FileManager.default.fileExists(atPath: path) {
+            try Self.fill(path: path, tasks: tasks, posts: posts)
+        } else {
+            print("reusing the store at \(path) (--tasks and --posts ignored)")
+        }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int ?? 0) / 1_000_000
         print(String(format: "store: %d tasks, %d posts, %d MB, generated in %.1f s", tasks, posts, size, Date().timeIntervalSince(t0)))
         print("binary: \(picnicPath)")
-        BuildCheck.warnIfPositionIndependent(picnicPath)
+        BuildCheck.warnIfNotFastBuild(picnicPath)
         let args = ["--db", path, "status", "--tmux"]
         print("output: \(Self.output(picnicPath, args))")
         for _ in 0..<5 { _ = Self.time(picnicPath, args) }
@@ -69,8 +77,9 @@ struct StatusBench: ParsableCommand {
                        CASE WHEN i = 5 THEN 'active' WHEN i % 5 = 0 THEN 'pending' ELSE 'done' END,
                        \(now) - i, \(now) - i, CASE WHEN i = 5 THEN \(now) END
                   FROM n;
-                INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids)
-                SELECT uuid, modified, 0.8, abs(random()) % 3, \(now), '[1,2,3]' FROM tasks WHERE number IS NOT NULL;
+                INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids,
+                                         task_status, task_wait, current)
+                SELECT uuid, modified, 0.8, abs(random()) % 3, \(now), '[1,2,3]', status, wait, 1 FROM tasks WHERE number IS NOT NULL;
                 """)
         }
         try q.write { db in

@@ -55,8 +55,12 @@ private let sqlite3 = TestSupport.which("sqlite3")
         #expect(try TestSupport.picnic(["start", "1"], db: db).status == 0)
         let sql = """
             UPDATE tasks SET title = 'x #(touch /tmp/pwned) #[fg=red]' || char(27) || '[2J' || char(10) || 'y ##{' WHERE number = 1;
-            INSERT INTO match_cache SELECT uuid, modified, 0.9, 2, modified, '[]' FROM tasks WHERE number IN (1, 2);
-            INSERT INTO match_cache SELECT uuid, modified - 60, 0.9, 1, modified, '[]' FROM tasks WHERE number = 3;
+            INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids,
+                                         task_status, task_wait, current)
+                SELECT uuid, modified, 0.9, 2, modified, '[]', status, wait, 1 FROM tasks WHERE number IN (1, 2);
+            INSERT INTO match_cache (task_uuid, task_modified, best_confidence, strong_count, computed_at, top_post_ids,
+                                         task_status, task_wait, current)
+                SELECT uuid, modified - 60, 0.9, 1, modified, '[]', status, wait, 0 FROM tasks WHERE number = 3;
             """
         let out = try TestSupport.run(URL(fileURLWithPath: sqlite3!), [db.path, sql])
         #expect(out.status == 0, "\(out.stderr)")
@@ -68,6 +72,18 @@ private let sqlite3 = TestSupport.which("sqlite3")
         #expect(!rest.contains("#"), "\(tmux)")
         #expect(!rest.dropLast().unicodeScalars.contains { $0.properties.generalCategory == .control }, "\(tmux)")
         #expect(tmux.contains("x ##(touch /tmp/pwned) ##[fg=red][2J y ####{"), "\(tmux)")
+
+        // A store from before the help mirror (status never migrates) counts the same by the join.
+        let downgrade = """
+            DROP TRIGGER tasks_mirror_update; DROP TRIGGER tasks_mirror_delete; DROP INDEX match_cache_help;
+            ALTER TABLE match_cache DROP COLUMN current; ALTER TABLE match_cache DROP COLUMN task_wait;
+            ALTER TABLE match_cache DROP COLUMN task_status;
+            DELETE FROM grdb_migrations WHERE identifier = 'v3-status-help-mirror';
+            """
+        let old = try TestSupport.run(URL(fileURLWithPath: sqlite3!), [db.path, downgrade])
+        #expect(old.status == 0, "\(old.stderr)")
+        let json = try TestSupport.picnic(["status", "--json"], db: db).stdout
+        #expect(json.contains("\"help_waiting\":2"), "\(json)")
     }
 
     @Test func refusesBadOptions() throws {

@@ -53,7 +53,7 @@ import Testing
 
     @Test func thePrefixFilterPassesEveryWordOfAQueryTerm() {
         let query = MatchQuery(text: "happy ties toy i x86 hopping ays")
-        let context = MatchContext(query: query, stats: CorpusStats(threads: 10))
+        var context = MatchContext(query: query, stats: CorpusStats(threads: 10))
         for word in ["happy", "happiness", "happier", "ties", "tie", "toy", "toys", "i", "ies", "x86", "hopping", "hop", "hops", "ays", "ai"] {
             let bytes = Array(word.utf8)
             let stemsToATerm = query.stems.contains(PorterStemmer.stem(word))
@@ -80,14 +80,16 @@ import Testing
             ThreadCandidate(post: Post(id: Int64(i + 1), title: c.0, body: c.1, tags: c.3, created: now), answersText: c.2,
                             answerCount: c.2.isEmpty ? 0 : 1)
         }
-        let shared = MatchContext(query: query, stats: stats)
+        var shared = MatchContext(query: query, stats: stats)
         for c in candidates + candidates.reversed() {
-            let a = MatchFeatures.compute(shared, candidate: c, now: now)
+            var a = MatchFeatures.compute(&shared, candidate: c, now: now)
+            a.fillMatched(query)
             let b = MatchFeatures.compute(query: query, candidate: c, stats: stats, now: now)
             #expect(a.vector == b.vector, "\(c.post.title)")
             #expect(a.matched == b.matched)
         }
-        let best = MatchFeatures.compute(shared, candidate: candidates[0], now: now)
+        var best = MatchFeatures.compute(&shared, candidate: candidates[0], now: now)
+        best.fillMatched(query)
         #expect(best.matched["runner"] == [.title, .body])
         #expect(best.titleCover > 0.5 && best.answers > 0)
     }

@@ -147,7 +147,7 @@ import PicnicCore
         let full = try stemCount(db)
         // A store from before the table: drop it and forget the migration, then open again.
         try db.pool.write { db in
-            try db.execute(sql: "DROP TABLE posts_df; DELETE FROM grdb_migrations WHERE identifier = 'v3-post-df'")
+            try db.execute(sql: "DROP TABLE posts_df; DELETE FROM grdb_migrations WHERE identifier = 'v4-post-df'")
         }
         let reopened = try AppDatabase(path: db.path)
         #expect(try stemCount(reopened) == full)

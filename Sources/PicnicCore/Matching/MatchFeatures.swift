@@ -27,6 +27,8 @@ public struct MatchFeatures: Sendable {
     public var matched: [String: Set<MatchField>] = [:]
     /// Labels (tags/project) that matched a post tag or the space.
     public var matchedLabels: [String] = []
+    /// Fields each query term was found in (`MatchField.bit`s, in query order).
+    var fieldBits: [UInt8] = []
 
     public init() {}
 
@@ -45,6 +47,11 @@ extension MatchFeatures {
     static let answersLimit = 12_000
 
     @inline(__always) static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0) }
+    }
+
+    /// 64-bit FNV-1a of a word's bytes.
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         return h
@@ -53,67 +60,42 @@ extension MatchFeatures {
     /// Computes the features of `candidate` for `query`.
     public static func compute(query: MatchQuery, candidate c: ThreadCandidate, stats: CorpusStats,
                                now: Date) -> MatchFeatures {
-        compute(MatchContext(query: query, stats: stats), candidate: c, now: now)
+        var context = MatchContext(query: query, stats: stats)
+        var f = compute(&context, candidate: c, now: now)
+        f.fillMatched(query)
+        return f
     }
 
     /// Computes the features of `candidate` with the query's prepared context (shared by all the
-    /// candidates of one query: term index, idf, and the stems of words already seen).
-    static func compute(_ context: MatchContext, candidate c: ThreadCandidate, now: Date) -> MatchFeatures {
+    /// candidates of one query: term index, idf, and the stems of words already seen). `matched`
+    /// is left empty (the ranker fills it for the threads it returns: `fillMatched`).
+    static func compute(_ context: inout MatchContext, candidate c: ThreadCandidate, now: Date) -> MatchFeatures {
         var f = MatchFeatures()
         let query = context.query
         let terms = query.terms
         guard !terms.isEmpty || !query.labels.isEmpty else { return f }
-        let idf = context.idf
-        let stats = context.stats
-        let bigrams = context.bigrams
-        var pairsFound = Set<Int>()
-        // Words are keyed by a 64-bit FNV-1a hash: no allocation per word (collisions are harmless here).
-        context.distinct.removeAll()
-        var distinctHits = 0
-
-        /// Term frequencies and length of one field; `shape` also gathers pairs and distinct words.
-        func count(_ text: String, limit: Int, shape: Bool) -> (tf: [Int], length: Int) {
-            var tf = [Int](repeating: 0, count: terms.count)
-            var length = 0
-            var previous = -1
-            Tokenizer.forEachWord(text, limit: limit) { word in
-                length += 1
-                var i = -1
-                let needHash = shape && word.count >= 3 && length <= 300
-                let candidate = context.mayBeTerm(word)
-                var h: UInt64 = 0
-                if candidate || needHash { h = Self.hash(word) }
-                if candidate { i = context.termIndex(of: word, hash: h) }
-                if i >= 0 { tf[i] += 1 }
-                guard shape else { return }
-                if needHash, context.distinct.insert(h), i >= 0 { distinctHits += 1 }
-                if i >= 0 {
-                    if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
-                    previous = i
-                } else if word.count > 3 {
-                    previous = -1 // a short word ("on", "the") does not break a phrase
-                }
-            }
-            return (tf, length)
-        }
-
-        let tagText = c.post.tags.joined(separator: " ")
-        let fields: [(MatchField, String, Int)] = [
-            (.title, c.post.title, .max), (.tags, tagText, .max),
-            (.body, c.post.body, bodyLimit), (.answers, c.answersText, answersLimit),
-        ]
+        context.beginCandidate()
         let best = context.best
-        // Fields each term was found in, as bits in `MatchField.allCases` order.
-        var fieldBits = [UInt8](repeating: 0, count: terms.count)
-        for (field, text, limit) in fields {
-            let (tf, length) = count(text, limit: limit, shape: field == .title || field == .body)
-            let avg = max(stats.averageLength[field] ?? Double(max(length, 1)), 1)
+        let weights = context.weights
+        let idf = context.idf
+        for field in MatchField.allCases {
+            var length = 0
+            switch field {
+            case .title: length = context.scan(c.post.title, shape: true, title: true)
+            case .tags:
+                // The tags read as one text joined by spaces: the same words, one tag at a time.
+                for tag in c.post.tags { length += context.scan(tag, shape: false, title: false) }
+            case .body: length = context.scan(c.post.body, limit: bodyLimit, shape: true, title: false)
+            case .answers: length = context.scan(c.answersText, limit: answersLimit, shape: false, title: false)
+            }
+            let avg = max(context.averageLength[field.slot] ?? Double(max(length, 1)), 1)
             let bit = field.bit
             var s = 0.0
-            for i in terms.indices where tf[i] > 0 {
-                let x = Double(tf[i])
-                s += terms[i].weight * idf[i] * x * (k1 + 1) / (x + k1 * (1 - b + b * Double(length) / avg))
-                fieldBits[i] |= bit
+            for i in terms.indices where context.tf[i] > 0 {
+                let x = Double(context.tf[i])
+                s += weights[i] * idf[i] * x * (k1 + 1) / (x + k1 * (1 - b + b * Double(length) / avg))
+                context.fieldBits[i] |= bit
+                context.tf[i] = 0
             }
             let v = best > 0 ? s / best : 0
             switch field {
@@ -127,28 +109,19 @@ extension MatchFeatures {
         var titleAll = 0.0, titleHit = 0.0, all = 0.0, hit = 0.0
         for (i, t) in terms.enumerated() {
             all += t.weight * idf[i]
-            if fieldBits[i] != 0 {
-                hit += t.weight * idf[i]
-                f.matched[t.stem] = Set(MatchField.allCases.filter { fieldBits[i] & $0.bit != 0 })
-            }
+            if context.fieldBits[i] != 0 { hit += t.weight * idf[i] }
             if t.inTitle {
                 titleAll += idf[i]
-                if fieldBits[i] & MatchField.title.bit != 0 { titleHit += idf[i] }
+                if context.fieldBits[i] & MatchField.title.bit != 0 { titleHit += idf[i] }
             }
         }
+        f.fieldBits = context.fieldBits
         f.cover = all > 0 ? hit / all : 0
         f.titleCover = titleAll > 0 ? titleHit / titleAll : 0
 
-        f.postCover = context.distinct.isEmpty ? 0 : Double(distinctHits) / Double(context.distinct.count)
-        f.phrase = bigrams.isEmpty ? 0 : Double(pairsFound.count) / Double(bigrams.count)
-
-        var postWords = 0, postHits = 0
-        Tokenizer.forEachWord(c.post.title) { word in
-            if Stopwords.contains(String(decoding: word, as: UTF8.self)) { return }
-            postWords += 1
-            if context.termIndex(of: word, hash: Self.hash(word)) >= 0 { postHits += 1 }
-        }
-        f.postTitleCover = postWords > 0 ? Double(postHits) / Double(postWords) : 0
+        f.postCover = context.distinct.isEmpty ? 0 : Double(context.distinctHits) / Double(context.distinct.count)
+        f.phrase = context.bigrams.isEmpty ? 0 : Double(context.pairsFound.count) / Double(context.bigrams.count)
+        f.postTitleCover = context.postWords > 0 ? Double(context.postHits) / Double(context.postWords) : 0
 
         if !query.labels.isEmpty {
             var labels = Set(c.post.tags.map(MatchQuery.label))
@@ -164,5 +137,12 @@ extension MatchFeatures {
         f.helpfulHere = c.helpfulHere ? 1 : 0
         f.helpfulSimilar = c.helpfulSimilar
         return f
+    }
+
+    /// Fills `matched` (terms found, by field) from the per-term field bits.
+    mutating func fillMatched(_ query: MatchQuery) {
+        for (i, t) in query.terms.enumerated() where i < fieldBits.count && fieldBits[i] != 0 {
+            matched[t.stem] = Set(MatchField.allCases.filter { fieldBits[i] & $0.bit != 0 })
+        }
     }
 }

@@ -19,18 +19,23 @@ public struct Ranker: Sendable {
     public func rank(query: MatchQuery, candidates: [ThreadCandidate], stats: CorpusStats,
                      limit: Int, now: Date = Date()) -> [ThreadMatch] {
         // Scores for all, the match entry (reason, matched terms) only for those returned.
-        var scored: [(candidate: ThreadCandidate, features: MatchFeatures, score: Double, created: Double)] = []
+        var scored: [(index: Int, features: MatchFeatures, score: Double, created: Double)] = []
         scored.reserveCapacity(candidates.count)
-        let context = MatchContext(query: query, stats: stats)
-        for c in candidates {
-            let f = MatchFeatures.compute(context, candidate: c, now: now)
-            scored.append((c, f, weights.score(f.vector), c.post.created.timeIntervalSince1970))
+        var context = MatchContext(query: query, stats: stats)
+        for (k, c) in candidates.enumerated() {
+            let f = MatchFeatures.compute(&context, candidate: c, now: now)
+            scored.append((k, f, weights.score(f), c.post.created.timeIntervalSince1970))
         }
         scored.sort { a, b in
             a.score != b.score ? a.score > b.score
-                : (a.created != b.created ? a.created > b.created : a.candidate.post.id < b.candidate.post.id)
+                : (a.created != b.created ? a.created > b.created
+                    : candidates[a.index].post.id < candidates[b.index].post.id)
         }
-        return scored.prefix(max(0, limit)).map { match($0.candidate, $0.features, query: query, stats: stats) }
+        return scored.prefix(max(0, limit)).map { entry in
+            var f = entry.features
+            f.fillMatched(query)
+            return match(candidates[entry.index], f, query: query, stats: stats)
+        }
     }
 
     /// The match entry for one candidate with its computed features.
@@ -57,10 +62,17 @@ public struct Ranker: Sendable {
         var parts: [String] = []
         if c.helpfulHere { parts.append("you marked it helpful") }
         var listed = Set<String>()
+        // Each term's fields and rank key, looked up once (not in every comparison of the sort).
+        let found = query.terms.map { t in f.matched[t.stem].map { $0.reduce(0) { $0 | $1.bit } } ?? 0 }
+        let key = query.terms.indices.map { i in
+            found[i] == 0 ? 0 : query.terms[i].weight * stats.idf(query.terms[i].stem)
+        }
         for field in [MatchField.title, .tags, .body, .answers] {
-            let words = query.terms
-                .filter { f.matched[$0.stem]?.contains(field) == true && !listed.contains($0.stem) }
-                .sorted { $0.weight * stats.idf($0.stem) > $1.weight * stats.idf($1.stem) }
+            let bit = field.bit
+            let words = query.terms.indices
+                .filter { found[$0] & bit != 0 && !listed.contains(query.terms[$0].stem) }
+                .sorted { key[$0] > key[$1] }
+                .map { query.terms[$0] }
             guard !words.isEmpty else { continue }
             for w in words { listed.insert(w.stem) }
             var shown = words.prefix(4).map { "“\($0.word)”" }.joined(separator: " ")

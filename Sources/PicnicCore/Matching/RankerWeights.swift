@@ -25,6 +25,29 @@ public struct RankerWeights: Codable, Equatable, Sendable {
         return s
     }
 
+    /// `score(features.vector)` without building the vector: the same sums in the same order.
+    func score(_ f: MatchFeatures) -> Double {
+        guard weights.count == 16 else { return score(f.vector) }
+        var s = bias
+        s += weights[0] * f.title
+        s += weights[1] * f.body
+        s += weights[2] * f.answers
+        s += weights[3] * f.tags
+        s += weights[4] * f.titleCover
+        s += weights[5] * f.postTitleCover
+        s += weights[6] * f.cover
+        s += weights[7] * f.labelMatch
+        s += weights[8] * f.answered
+        s += weights[9] * f.accepted
+        s += weights[10] * f.votes
+        s += weights[11] * f.recency
+        s += weights[12] * f.helpfulHere
+        s += weights[13] * f.helpfulSimilar
+        s += weights[14] * f.postCover
+        s += weights[15] * f.phrase
+        return s
+    }
+
     /// The shipped weights: fitted on SemEval-2016 train-part2 (λ = 0.01), so that dev stays
     /// held out; features the data lacks (tags, labels, feedback) are set by hand.
     public static let standard = RankerWeights(bias: -1.423, weights: [

@@ -6,6 +6,30 @@ public enum Stopwords {
         return set.contains(word)
     }
 
+    /// `contains` for folded UTF-8 bytes, without making a String: the stopwords grouped by
+    /// first letter, compared byte for byte.
+    static func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = word.count
+        guard n >= 2 else { return n == 0 || !(word[0] >= 0x30 && word[0] <= 0x39) }
+        let first = Int(word[0]) - 0x61
+        guard n <= longest, first >= 0, first < 26 else { return false }
+        for w in byFirstLetter[first] where w.count == n {
+            var same = true
+            for k in 1..<n where w[k] != word[k] { same = false; break }
+            if same { return true }
+        }
+        return false
+    }
+
+    /// The stopwords as bytes, by first letter (they are all lowercase a–z).
+    private static let byFirstLetter: [[[UInt8]]] = {
+        var groups = [[[UInt8]]](repeating: [], count: 26)
+        for w in set { groups[Int(w.utf8.first!) - 0x61].append(Array(w.utf8)) }
+        return groups
+    }()
+
+    private static let longest = set.map(\.utf8.count).max() ?? 0
+
     /// English function words plus the filler of forum questions and task titles
     /// ("anyone", "please", "thanks").
     public static let set: Set<String> = [

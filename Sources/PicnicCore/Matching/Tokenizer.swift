@@ -27,23 +27,45 @@ public enum Tokenizer {
     /// Calls `body` with each folded word as lowercase UTF-8 bytes (never empty). Reads at most
     /// `limit` bytes of input.
     public static func forEachWord(_ text: String, limit: Int = .max, _ body: ([UInt8]) -> Void) {
+        forEachWordBuffer(text, limit: limit) { body(Array($0)) }
+    }
+
+    /// `forEachWord` without an array per word: `body` gets each folded word in a scratch buffer
+    /// that is valid only during the call (the rerank reads every word of 40 threads per match).
+    @inline(__always)
+    static func forEachWordBuffer(_ text: String, limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             let end = min(bytes.count, limit)
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
+            var word = WordScratch()
+            defer { word.free() }
             var i = 0
             while i < end {
-                let v = bytes[i]
+                if word.count == 0 {
+                    // The common case: a word of lowercase ASCII letters and digits, passed straight
+                    // from the text when it ends at ASCII punctuation, a space or the limit.
+                    var j = i
+                    while j < end, isLowerAlnum(base[j]) { j += 1 }
+                    if j == end || base[j] < 0x80 && !(base[j] >= 0x41 && base[j] <= 0x5A) {
+                        if j > i { body(UnsafeBufferPointer(start: base + i, count: j - i)) }
+                        i = j == end ? j : j + 1
+                        continue
+                    }
+                    // Upper case or a multi-byte scalar follows: fold the rest byte by byte.
+                    for k in i..<j { word.append(base[k]) }
+                    i = j
+                }
+                let v = base[i]
                 if v < 0x80 {
                     i += 1
                     if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
                         word.append(v)
                     } else if v >= 0x41 && v <= 0x5A {
                         word.append(v + 32)
-                    } else if !word.isEmpty {
-                        body(word)
-                        word.removeAll(keepingCapacity: true)
+                    } else if word.count > 0 {
+                        body(word.buffer)
+                        word.count = 0
                     }
                     continue
                 }
@@ -53,31 +75,35 @@ public enum Tokenizer {
                 var ok = n > 1 && i + n <= bytes.count
                 if ok {
                     for k in 1..<n {
-                        let c = bytes[i + k]
+                        let c = base[i + k]
                         if c & 0xC0 != 0x80 { ok = false; break }
                         value = (value << 6) | UInt32(c & 0x3F)
                     }
                 }
                 i += ok ? n : 1
                 guard ok, let scalar = Unicode.Scalar(value) else {
-                    if !word.isEmpty { body(word); word.removeAll(keepingCapacity: true) }
+                    if word.count > 0 { body(word.buffer); word.count = 0 }
                     continue
                 }
                 switch scalar.properties.generalCategory {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                      .decimalNumber, .letterNumber, .otherNumber, .privateUse:
-                    word.append(contentsOf: fold(scalar))
+                    for b in fold(scalar) { word.append(b) }
                 case .nonspacingMark, .spacingMark, .enclosingMark:
                     continue // diacritics are dropped, and do not split a word
                 default:
-                    if !word.isEmpty {
-                        body(word)
-                        word.removeAll(keepingCapacity: true)
+                    if word.count > 0 {
+                        body(word.buffer)
+                        word.count = 0
                     }
                 }
             }
-            if !word.isEmpty { body(word) }
+            if word.count > 0 { body(word.buffer) }
         }
+    }
+
+    @inline(__always) private static func isLowerAlnum(_ v: UInt8) -> Bool {
+        v &- 0x61 < 26 || v &- 0x30 < 10
     }
 
     /// Lowercase, without diacritics: "É" → "e", "ß" stays "ß".
@@ -92,4 +118,33 @@ public enum Tokenizer {
         }
         return out
     }
+}
+
+/// The word being read when it must be folded: a growable byte buffer without an array's checks
+/// on every byte, allocated only when first needed.
+private struct WordScratch {
+    var start: UnsafeMutablePointer<UInt8>?
+    var capacity = 0
+    var count = 0
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    @inline(__always) mutating func append(_ b: UInt8) {
+        if count == capacity { grow() }
+        start.unsafelyUnwrapped[count] = b
+        count += 1
+    }
+
+    private mutating func grow() {
+        let size = max(64, capacity * 2)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        if let start {
+            bigger.update(from: start, count: count)
+            start.deallocate()
+        }
+        start = bigger
+        capacity = size
+    }
+
+    func free() { start?.deallocate() }
 }

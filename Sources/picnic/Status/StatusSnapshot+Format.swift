@@ -33,7 +33,12 @@ extension StatusSnapshot {
         if helpWaiting > 0 {
             parts.append(styled("\(helpWaiting) help", "fg=cyan"))
         }
-        return parts.joined(separator: " ")
+        var line = ""
+        for part in parts {
+            if !line.isEmpty { line += " " }
+            line += part
+        }
+        return line
     }
 
     /// The snapshot as a JSON object (stable keys, for scripts and status bars).
@@ -120,6 +125,15 @@ extension StatusSnapshot {
 
     /// Doubles `#` so tmux shows it instead of reading `#(`, `#[` or `#{`.
     static func tmuxEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "#", with: "##")
+        // By hand: Foundation's replacingOccurrences costs ~0.6M instructions on its first call,
+        // a twentieth of the whole status process.
+        guard text.utf8.contains(UInt8(ascii: "#")) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for c in text.unicodeScalars {
+            out.unicodeScalars.append(c)
+            if c == "#" { out.unicodeScalars.append(c) }
+        }
+        return out
     }
 }

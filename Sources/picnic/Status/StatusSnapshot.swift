@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PicnicCore
+import PicnicStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +9,8 @@ import Glibc
 /// What the status line shows: the active task, what is due today, and how many open tasks have
 /// strong help waiting in the match cache.
 ///
-/// Read with one read-only connection and one statement: no migrations, no matcher, no writes,
-/// so tmux can run it every few seconds against a large store.
+/// Read with one read-only connection and one statement through SQLite's C API: no migrations,
+/// no matcher, no writes, so tmux can run it every few seconds against a large store.
 struct StatusSnapshot: Equatable {
     struct Active: Equatable {
         var number: Int?
@@ -31,55 +32,83 @@ struct StatusSnapshot: Equatable {
     /// tables yet is simply empty (nothing is created).
     static func read(path: String, now: Date = Date()) throws -> StatusSnapshot {
         guard access(path, F_OK) == 0 else { return .empty }
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(1)
-        let queue: DatabaseQueue
+        let nowSeconds = Int64(now.timeIntervalSince1970)
+        let arguments: [(String, Int64)] = [(":now", nowSeconds), (":endOfDay", Int64(Self.endOfLocalDay(Int(nowSeconds))))]
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-        } catch {
-            throw PicnicStatusError.unreadable(path, error)
-        }
-        Global.openConnections.append(queue)
-        let nowSeconds = Int(now.timeIntervalSince1970)
-        let endOfDay = Self.endOfLocalDay(nowSeconds)
-        do {
-            return try queue.read { db in
-                let tables = try String.fetchAll(db, sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('tasks', 'match_cache')
+            let connection = try ReadOnlyConnection(path: path)
+            Global.openConnections.append(connection)
+            let row: [ReadOnlyConnection.Value]?
+            do {
+                row = try connection.firstRow(Self.sql(help: .mirror), integers: arguments)
+            } catch let error as DatabaseError where error.message.map(Self.isOlderSchema) == true {
+                // A store from before the help mirror (status never migrates), or not yet migrated.
+                let tables = try connection.firstRow("""
+                    SELECT count(*) FILTER (WHERE name = 'tasks'), count(*) FILTER (WHERE name = 'match_cache')
+                      FROM sqlite_master WHERE type = 'table'
                     """)
-                guard tables.contains("tasks") else { return .empty }
-                // Waiting tasks whose date has passed count as open, like in the queue. One IN
-                // list (not an OR of two) keeps each count a single range scan of `tasks_open`.
-                func open(_ t: String) -> String {
-                    "\(t)status IN ('pending', 'active', 'waiting') AND (\(t)status <> 'waiting' OR \(t)wait <= :now)"
-                }
-                let help = tables.contains("match_cache") ? """
-                    (SELECT count(*) FROM tasks t JOIN match_cache m ON m.task_uuid = t.uuid
-                      WHERE \(open("t.")) AND m.strong_count > 0 AND m.task_modified >= t.modified)
-                    """ : "0"
-                let sql = """
-                    SELECT (SELECT count(*) FROM tasks WHERE \(open("")) AND due < :endOfDay),
-                           (SELECT count(*) FROM tasks WHERE \(open("")) AND due < :now),
-                           \(help),
-                           a.number, a.uuid, a.title
-                      FROM (SELECT 1) LEFT JOIN (SELECT number, uuid, title FROM tasks WHERE status = 'active'
-                                                  ORDER BY started DESC LIMIT 1) a
-                    """
-                let args: StatementArguments = ["now": nowSeconds, "endOfDay": endOfDay]
-                guard let row = try Row.fetchOne(db, sql: sql, arguments: args) else { return .empty }
-                var s = StatusSnapshot()
-                s.dueToday = row[0]
-                s.overdue = row[1]
-                s.helpWaiting = row[2]
-                if let uuid: String = row[4] {
-                    s.active = Active(number: row[3], uuid: uuid, title: row[5] ?? "")
-                }
-                return s
+                guard let tables, tables[0].integer == 1 else { return .empty }
+                row = try connection.firstRow(Self.sql(help: tables[1].integer == 1 ? .join : .none), integers: arguments)
             }
+            guard let row else { return .empty }
+            var s = StatusSnapshot()
+            s.dueToday = Int(row[0].integer ?? 0)
+            s.overdue = Int(row[1].integer ?? 0)
+            s.helpWaiting = Int(row[2].integer ?? 0)
+            if let uuid = row[4].text {
+                s.active = Active(number: row[3].integer.map(Int.init), uuid: uuid, title: row[5].text ?? "")
+            }
+            return s
         } catch {
             throw PicnicStatusError.unreadable(path, error)
         }
+    }
+
+    /// How the "help waiting" count is read.
+    enum HelpCount {
+        /// From the match cache's mirror of its tasks (migration `v3-status-help-mirror`).
+        case mirror
+        /// Joining open tasks with the match cache (stores from before the mirror).
+        case join
+        /// No match cache at all.
+        case none
+    }
+
+    /// Whether an SQLite error means a store older than this binary expects.
+    static func isOlderSchema(_ message: String) -> Bool {
+        message.hasPrefix("no such table") || message.hasPrefix("no such column")
+    }
+
+    /// The one statement: three counts and the active task. Waiting tasks whose date has passed
+    /// count as open, like in the queue. One IN list (not an OR of two) keeps each count a single
+    /// range scan of an index.
+    static func sql(help: HelpCount) -> String {
+        func open(_ status: String, _ wait: String) -> String {
+            "\(status) IN ('pending', 'active', 'waiting') AND (\(status) <> 'waiting' OR \(wait) <= :now)"
+        }
+        let helpCount: String
+        switch help {
+        case .mirror:
+            // The conditions of `match_cache_help`'s WHERE, so the count reads that index alone.
+            helpCount = """
+                (SELECT count(*) FROM match_cache
+                  WHERE strong_count > 0 AND current AND \(open("task_status", "task_wait")))
+                """
+        case .join:
+            helpCount = """
+                (SELECT count(*) FROM tasks t JOIN match_cache m ON m.task_uuid = t.uuid
+                  WHERE \(open("t.status", "t.wait")) AND m.strong_count > 0 AND m.task_modified >= t.modified)
+                """
+        case .none:
+            helpCount = "0"
+        }
+        return """
+            SELECT (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :endOfDay),
+                   (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :now),
+                   \(helpCount),
+                   a.number, a.uuid, a.title
+              FROM (SELECT 1) LEFT JOIN (SELECT number, uuid, title FROM tasks WHERE status = 'active'
+                                          ORDER BY started DESC LIMIT 1) a
+            """
     }
 
     /// The first second of tomorrow in local time, via libc (no ICU start-up on the hot path).
