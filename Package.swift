@@ -53,6 +53,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "PicnicResources",
         ],
+        // Link configuration for the fast release build, not sources (see StaticLink/zlib.pc).
+        exclude: ["StaticLink"],
         // With PICNIC_STATIC_RELEASE=1 (set it only with --static-swift-stdlib): a
         // position-dependent executable, so the loader need not relocate ~90,000 pointers at each
         // start, which `picnic status` in tmux's status line pays often (docs/DECISIONS.md,
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
-        .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore"]),
+        .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
     ],

@@ -56,11 +56,11 @@ extension TaskRecord {
     }
 
     /// `"[]"` / `"{}"`: the stored form of no annotations / no extra attributes.
-    private static func isEmptyJSON(_ b: UnsafeBufferPointer<UInt8>, _ open: UInt8, _ close: UInt8) -> Bool {
+    static func isEmptyJSON(_ b: UnsafeBufferPointer<UInt8>, _ open: UInt8, _ close: UInt8) -> Bool {
         b.count == 2 && b[0] == open && b[1] == close
     }
 
-    private static func priority(_ b: UnsafeBufferPointer<UInt8>) -> Priority? {
+    static func priority(_ b: UnsafeBufferPointer<UInt8>) -> Priority? {
         guard b.count == 1 else { return nil }
         switch b[0] {
         case UInt8(ascii: "H"): return .H
@@ -71,17 +71,19 @@ extension TaskRecord {
     }
 
     /// The five stored statuses without building a String; nil for anything else.
-    private static func status(_ b: UnsafeBufferPointer<UInt8>) -> TaskStatus? {
+    static func status(_ b: UnsafeBufferPointer<UInt8>) -> TaskStatus? {
         guard let first = b.first else { return nil }
-        let expected: TaskStatus
+        let expected: TaskStatus, name: StaticString
         switch first {
-        case UInt8(ascii: "p"): expected = .pending
-        case UInt8(ascii: "a"): expected = .active
-        case UInt8(ascii: "w"): expected = .waiting
-        case UInt8(ascii: "d"): expected = b.count == 4 ? .done : .deleted
+        case UInt8(ascii: "p"): (expected, name) = (.pending, "pending")
+        case UInt8(ascii: "a"): (expected, name) = (.active, "active")
+        case UInt8(ascii: "w"): (expected, name) = (.waiting, "waiting")
+        case UInt8(ascii: "d") where b.count == 4: (expected, name) = (.done, "done")
+        case UInt8(ascii: "d"): (expected, name) = (.deleted, "deleted")
         default: return nil
         }
-        return b.elementsEqual(expected.rawValue.utf8) ? expected : nil
+        guard b.count == name.utf8CodeUnitCount else { return nil }
+        return memcmp(b.baseAddress!, name.utf8Start, b.count) == 0 ? expected : nil
     }
 
     /// Space-separated words, as `words(_: String)` splits them (which splits on Characters, so

@@ -1,151 +1,133 @@
 import Foundation
 import PicnicCore
+import PicnicStore
 
 /// The human table of `picnic list`: id, age, project, tags, due, priority, urgency, title.
 enum TaskTable {
     static let header = ["ID", "Age", "Project", "Tags", "Due", "P", "Urg", "Title"]
+    static let columns = 8
 
     /// Renders rows as UTF-8; with a `width` (a terminal) each line is cut to fit, the title
-    /// giving way first. Built in one buffer: at 10,000 tasks, a String per line and padding cell
-    /// by cell cost more than loading the tasks.
+    /// giving way first.
     static func render(_ tasks: [WorkTask], now: Date, width: Int?) -> [UInt8] {
-        let n = tasks.count + 1
-        // Cells by column; row 0 is the header.
-        var cells = header.map { h -> [String] in
-            var column = [h]
-            column.reserveCapacity(n)
-            return column
-        }
-        // Many tasks share a due date (day-sized dates all end at 23:59:59): say each once.
-        var dueText: [Date: String] = [:]
-        let today = localDay(now).day
-        // A row from a borrowed task: copying each task value cost its reference counting.
-        func addRow(_ t: WorkTask) {
-            var due = ""
-            if let d = t.due {
-                if let known = dueText[d] { due = known } else {
-                    due = relative(d, now: now, today: today)
-                    dueText[d] = due
+        render(TaskListing(tasks, now: now), now: now, width: width)
+    }
+
+    /// `render` of rows listed by the store. Two passes and no String per cell: the first
+    /// measures every cell (text of printable ASCII is as wide as its bytes; only other text is
+    /// made safe and measured by Characters), the second writes the cells straight into a buffer
+    /// sized by the first.
+    static func render(_ tasks: TaskListing, now: Date, width: Int?) -> [UInt8] {
+        tasks.text.withUnsafeBufferPointer { text in
+            let layout = Layout(tasks, text, now: now)
+            let widths = layout.columnWidths
+            var visible: [Int] = []
+            for c in 0..<columns where c == 0 || c == 7 || widths[c] > layout.cellWidth[c] || layout.nonEmpty[c] {
+                visible.append(c)
+            }
+            let last = visible.last!
+            let n = tasks.count + 1
+            // Cells, padding, separators, a cut cell's or line's `…`, the newline.
+            let bound = layout.cellBytes + n * (widths.reduce(0, +) + 4 * columns + 8)
+            return [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                var out = ByteWriter(buffer)
+                for r in 0..<n {
+                    let start = out.count
+                    for c in visible {
+                        let rightAligned = c == 0 || c == 6
+                        let w = layout.cellWidth[r * columns + c]
+                        if w > widths[c] {
+                            // Wider than its column (a long project or tags): cut by Characters.
+                            let at = out.count
+                            layout.write(r, c, tasks, text, into: &out)
+                            let cell = Terminal.truncate(out.string(from: at), to: widths[c])
+                            out.count = at
+                            let padding = c == last ? 0 : max(0, widths[c] - Terminal.width(of: cell))
+                            if rightAligned { out.spaces(padding) }
+                            out.append(cell)
+                            if !rightAligned { out.spaces(padding) }
+                        } else {
+                            let padding = c == last ? 0 : widths[c] - w
+                            if rightAligned { out.spaces(padding) }
+                            layout.write(r, c, tasks, text, into: &out)
+                            if !rightAligned { out.spaces(padding) }
+                        }
+                        if c != last { out.append(UInt8(ascii: " ")) }
+                    }
+                    if let width { fit(&out, from: start, to: width) }
+                    out.append(UInt8(ascii: "\n"))
                 }
+                count = out.count
             }
-            cells[0].append(t.number.map { String($0) } ?? String(t.uuid.uuidString.lowercased().prefix(8)))
-            cells[1].append(age(from: t.created, to: now))
-            cells[2].append(t.project.map(Terminal.safe) ?? "")
-            cells[3].append(t.tags.isEmpty ? "" : Terminal.safe(t.tags.count == 1 ? t.tags[0] : t.tags.joined(separator: " ")))
-            cells[4].append(due)
-            cells[5].append(t.priority?.rawValue ?? "")
-            cells[6].append(oneDecimal(Urgency.score(t, now: now)))
-            cells[7].append(marker(t) + Terminal.safe(t.title))
         }
-        for i in tasks.indices { addRow(tasks[i]) }
-        // Widths of every cell, then of the columns; project and tags are capped so the title keeps room.
-        let cellWidths = cells.map { $0.map(Terminal.width(of:)) }
-        var widths = cellWidths.map { $0.max() ?? 0 }
-        widths[2] = min(widths[2], 16)
-        widths[3] = min(widths[3], 20)
-        let visible = (0..<header.count).filter { (c: Int) -> Bool in
-            if c == 0 || c == 7 || widths[c] > cellWidths[c][0] { return true }
-            return cells[c].dropFirst().contains { !$0.isEmpty }
-        }
-        let last = visible.last!
+    }
 
-        var out: [UInt8] = []
-        out.reserveCapacity(n * (visible.reduce(0) { $0 + widths[$1] + 1 } + 8))
-        var line: [UInt8] = []
-        for r in 0..<n {
-            line.removeAll(keepingCapacity: true)
-            var ascii = true
-            for c in visible {
-                var cell = cells[c][r], w = cellWidths[c][r]
-                if w > widths[c] {
-                    cell = Terminal.truncate(cell, to: widths[c])
-                    w = Terminal.width(of: cell)
-                }
-                let padding = c == last ? 0 : max(0, widths[c] - w)
-                if c == 0 || c == 6 { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding)) }
-                let start = line.count
-                line.append(contentsOf: cell.utf8)
-                if ascii, line[start...].contains(where: { $0 >= 0x80 }) { ascii = false }
-                if c != 0 && c != 6 { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding)) }
-                if c != last { line.append(UInt8(ascii: " ")) }
+    /// Cuts the line from `start` to the end of `out` to `width` columns, as `Terminal.truncate`
+    /// does; a line of ASCII is as wide as its bytes and is cut without building a String.
+    static func fit(_ out: inout ByteWriter, from start: Int, to width: Int) {
+        let ascii = !out.bytes(from: start).contains { $0 >= 0x80 }
+        if ascii && out.count - start <= width { return }
+        if ascii && width > 0 {
+            out.count = start + width - 1
+            out.append("…")
+            return
+        }
+        let line = Terminal.truncate(out.string(from: start), to: width)
+        out.count = start
+        out.append(line)
+    }
+
+    /// Appends into memory the caller sized; checks every write against that size.
+    struct ByteWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+        mutating func append(_ byte: UInt8) {
+            precondition(count < buffer.count)
+            buffer[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            precondition(count + bytes.count <= buffer.count)
+            (buffer.baseAddress! + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
+
+        mutating func append(_ text: String) {
+            if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+                for b in text.utf8 { append(b) }
             }
-            if let width, !ascii || line.count > width {
-                out.append(contentsOf: Terminal.truncate(String(decoding: line, as: UTF8.self), to: width).utf8)
-            } else {
-                out.append(contentsOf: line)
-            }
-            out.append(UInt8(ascii: "\n"))
         }
-        return out
-    }
 
-    /// `12.3` without String(format:) or interpolation, which are slow in a 10,000-row loop.
-    static func oneDecimal(_ x: Double) -> String {
-        let tenths = Int((x * 10).rounded())
-        let whole = String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
-        return tenths < 0 ? "-" + whole : whole
-    }
-
-    static func marker(_ t: WorkTask) -> String {
-        switch t.status {
-        case .active: return "▶ "
-        case .waiting: return "… "
-        case .done: return "✓ "
-        case .deleted: return "✗ "
-        case .pending: return ""
+        mutating func spaces(_ n: Int) {
+            guard n > 0 else { return }
+            precondition(count + n <= buffer.count)
+            (buffer.baseAddress! + count).initialize(repeating: UInt8(ascii: " "), count: n)
+            count += n
         }
-    }
 
-    /// `45s`, `12min`, `3h`, `2d`, `5w`, `4mo`, `2y`.
-    static func age(from start: Date, to now: Date) -> String {
-        let s = max(0, now.timeIntervalSince(start))
-        switch s {
-        case ..<60: return String(Int(s)) + "s"
-        case ..<3600: return String(Int(s / 60)) + "min"
-        case ..<86400: return String(Int(s / 3600)) + "h"
-        case ..<(14 * 86400): return String(Int(s / 86400)) + "d"
-        case ..<(60 * 86400): return String(Int(s / (7 * 86400))) + "w"
-        case ..<(365 * 86400): return String(Int(s / (30 * 86400))) + "mo"
-        default: return String(Int(s / (365 * 86400))) + "y"
+        /// The digits of a non-negative integer.
+        mutating func decimal(_ v: Int) {
+            if v >= 10 { decimal(v / 10) }
+            append(UInt8(ascii: "0") + UInt8(v % 10))
         }
-    }
 
-    /// `today`, `tomorrow`, `fri`, `in 12d`, `3d ago`, `2026-12-01`: how people say when.
-    static func relative(_ due: Date, now: Date) -> String {
-        relative(due, now: now, today: localDay(now).day)
-    }
-
-    /// `relative`, given the local day number of `now`.
-    static func relative(_ due: Date, now: Date, today: Int64) -> String {
-        let (day, second) = localDay(due)
-        let days = Int(day - today)
-        switch days {
-        case 0:
-            if due < now { return "overdue" }
-            let hours = due.timeIntervalSince(now) / 3600
-            let endOfDay = second == 86399 && due.timeIntervalSince1970.rounded(.down) == due.timeIntervalSince1970
-            return endOfDay || hours >= 1 ? "today" : "in \(Int(hours * 60))min"
-        case 1: return "tomorrow"
-        case -1: return "yesterday"
-        case 2...6:
-            let names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-            return names[Int(((day + 4) % 7 + 7) % 7)] // 1970-01-01 was a Thursday
-        case 7...60: return "in \(days)d"
-        case -60 ... -2: return "\(-days)d ago"
-        default: return TaskJSON.format(due).prefix(10).description
+        /// `-1.5`, `0.0`, `12.3` from tenths, as `TaskTable.oneDecimal` prints them.
+        mutating func tenths(_ tenths: Int) {
+            if tenths < 0 { append(UInt8(ascii: "-")) }
+            decimal(abs(tenths) / 10)
+            append(UInt8(ascii: "."))
+            append(UInt8(ascii: "0") + UInt8(abs(tenths) % 10))
         }
-    }
 
-    /// The local day (days since 1970-01-01 in the local zone) and second of that day: integer
-    /// arithmetic on the C library's offset for that instant (`localtime_r` reads TZ and
-    /// /etc/localtime, as Foundation does), because `Calendar`'s first use loads ICU locale data,
-    /// a millisecond of every `picnic list`.
-    static func localDay(_ date: Date) -> (day: Int64, second: Int64) {
-        var t = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        localtime_r(&t, &parts)
-        let local = Int64(t) + Int64(parts.tm_gmtoff)
-        let day = local >= 0 ? local / 86400 : (local - 86399) / 86400
-        return (day, local - day * 86400)
+        func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buffer[start..<count])
+        }
+
+        func string(from start: Int) -> String { String(decoding: bytes(from: start), as: UTF8.self) }
     }
 }

@@ -27,19 +27,26 @@ struct ListCommand: ParsableCommand {
     static func run(json: Bool, filter: [String]) throws {
         let now = Date()
         // Calendar.current is costly to set up; the plain queue needs no dates parsed.
-        let parsed = filter.isEmpty ? TaskFilter.queue : try TaskFilter.parse(filter, now: now, calendar: .current)
+        let parsed = filter.isEmpty ? nil : try TaskFilter.parse(filter, now: now, calendar: .current)
         let db = try Global.openDatabase()
-        let tasks = try db.tasks(matching: parsed, now: now)
-        if json {
-            var out = TaskJSON.encodeBytes(tasks, now: now, pretty: Terminal.stdoutIsTTY)
-            out.append(UInt8(ascii: "\n"))
-            Terminal.write(bytes: out)
-            return
+        let rows: TaskListing
+        if json || parsed != nil {
+            let tasks = try db.tasks(matching: parsed ?? .queue, now: now)
+            if json {
+                var out = TaskJSON.encodeBytes(tasks, now: now, pretty: Terminal.stdoutIsTTY)
+                out.append(UInt8(ascii: "\n"))
+                Terminal.write(bytes: out)
+                return
+            }
+            rows = TaskListing(tasks, now: now)
+        } else {
+            // The plain queue, read as table rows: no task values to build, sort and free.
+            rows = try db.queueListing(now: now)
         }
-        if tasks.isEmpty {
+        if rows.count == 0 {
             Global.note(filter.isEmpty ? "No tasks. Add one: picnic add Fix flaky CI +ci due:fri" : "No matching tasks.")
             return
         }
-        Terminal.write(bytes: TaskTable.render(tasks, now: now, width: Terminal.width))
+        Terminal.write(bytes: TaskTable.render(rows, now: now, width: Terminal.width))
     }
 }
