@@ -53,6 +53,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "PicnicResources",
         ],
+        // Link configuration for the fast release build, not sources (see StaticLink/zlib.pc).
+        exclude: ["StaticLink"],
         // With PICNIC_STATIC_RELEASE=1 (set it only with --static-swift-stdlib): a
         // position-dependent executable, so the loader need not relocate ~90,000 pointers at each
         // start, which `picnic status` in tmux's status line pays often (docs/DECISIONS.md,

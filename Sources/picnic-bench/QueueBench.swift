@@ -10,7 +10,7 @@ struct QueueBench: ParsableCommand {
         commandName: "queue",
         abstract: "Time picnic add/list against Taskwarrior's task add/next (medians, ratios).",
         discussion: """
-        Build first: PICNIC_STATIC_RELEASE=1 swift build -c release --static-swift-stdlib --scratch-path .build-release
+        Build first: PICNIC_STATIC_RELEASE=1 swift build -c release --static-swift-stdlib --pkg-config-path Sources/picnic/StaticLink --scratch-path .build-release
         then: .build-release/release/picnic-bench queue. Each size gets fresh stores in a temp folder
         (Taskwarrior with a private TASKRC and data.location), filled with the same tasks.
         """)
@@ -45,7 +45,7 @@ struct QueueBench: ParsableCommand {
         let haveTask = FileManager.default.isExecutableFile(atPath: task)
         if !haveTask { print("Taskwarrior not found at \(task): timing picnic only (apt-get install taskwarrior)") }
         print("picnic: \(picnicPath)")
-        BuildCheck.warnIfPositionIndependent(picnicPath)
+        BuildCheck.warnIfNotFastBuild(picnicPath)
         if haveTask { print("task:   \(task) \(Self.capture(task, ["--version"], env: [:]).trimmingCharacters(in: .whitespacesAndNewlines))") }
         print("runs per figure: \(runs) (median)\n")
         print(pad("", 21) + pad("wall-clock median", 29) + "CPU (user+sys) median")
