@@ -177,12 +177,12 @@ public struct TaskJSON: Codable, Equatable, Sendable {
         out.reserveCapacity(tasks.count * 480)
         out.append(UInt8(ascii: "["))
         if pretty { out.append(UInt8(ascii: "\n")) }
-        for (i, t) in tasks.enumerated() {
+        for i in tasks.indices { // by index: `enumerated()` copied every task
             if i > 0 {
                 out.append(UInt8(ascii: ","))
                 if pretty { out.append(UInt8(ascii: "\n")) }
             }
-            write(t, now: now, to: &out)
+            write(tasks[i], now: now, to: &out)
         }
         if pretty { out.append(UInt8(ascii: "\n")) }
         out.append(UInt8(ascii: "]"))

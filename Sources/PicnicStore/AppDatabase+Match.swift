@@ -53,7 +53,7 @@ extension AppDatabase {
     /// The matcher proper: candidates from FTS5, features, rerank.
     public func match(query: MatchQuery, taskUUID: UUID?, options: MatchOptions) throws -> [ThreadMatch] {
         guard options.limit > 0 else { return [] }
-        let (candidates, stats) = try pool.read { db -> ([ThreadCandidate], CorpusStats) in
+        let (candidates, stats) = try matchRead { db -> ([ThreadCandidate], CorpusStats) in
             try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
                                      cache: dfCache, db)
         }
@@ -67,9 +67,28 @@ extension AppDatabase {
     /// (for evaluation and fitting the ranker's weights on labelled data).
     public func matchCandidates(query: MatchQuery, taskUUID: UUID?, options: MatchOptions) throws
         -> (candidates: [ThreadCandidate], stats: CorpusStats) {
-        try pool.read { db in
+        try matchRead { db in
             try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
                                      cache: dfCache, db)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// A read in one transaction (one snapshot), like `pool.read`, but on the default single
+    /// connection without GRDB's read-only guard: it toggles `PRAGMA query_only`, and SQLite
+    /// expires every prepared statement of the connection at each flag pragma, so every cached
+    /// statement of the matcher would be compiled again at each match (~25% of stage one).
+    func matchRead<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let queue = pool as? DatabaseQueue else { return try pool.read(body) }
+        return try queue.unsafeRead { db in
+            guard db.isInsideTransaction == false else { return try body(db) }
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
         }
     }
 }

@@ -8,5 +8,6 @@ extension AppDatabase {
         ("v1-feedback-undo", { try PostSchema.feedbackUndo($0) }),
         ("v2-status-indexes", { try StatusSchema.v2($0) }),
         ("v3-status-help-mirror", { try StatusSchema.v3($0) }),
+        ("v4-post-df", { try PostSchema.documentFrequencies($0) }),
     ]
 }

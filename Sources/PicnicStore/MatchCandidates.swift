@@ -63,16 +63,17 @@ enum MatchCandidates {
         var scores: [Int64: Double] = [:]
         scores.reserveCapacity(min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
+        func add(_ expression: String, _ gain: Double) throws {
+            let rows = StatementRows(doclist)
+            rows.bind(1, expression)
+            while try rows.next() { scores[rows.int64(0), default: 0] += gain }
+        }
         for (term, df) in present {
             guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
             spent += df
             let gain = term.weight * stats.idf(term.stem)
-            let rows = try Int64.fetchCursor(doclist, arguments: [expr])
-            while let id = try rows.next() { scores[id, default: 0] += gain }
-            if titleBonus > 0 {
-                let titled = try Int64.fetchCursor(doclist, arguments: ["{title} : " + expr])
-                while let id = try titled.next() { scores[id, default: 0] += gain * titleBonus }
-            }
+            try add(expr, gain)
+            if titleBonus > 0 { try add("{title} : " + expr, gain * titleBonus) }
         }
         if scores.isEmpty {
             // Every term is very common: the newest threads holding the rarest one, unscored.
@@ -111,35 +112,45 @@ enum MatchCandidates {
         let inline = ids.count > 200
         let list = inline ? ids.map(String.init).joined(separator: ",")
             : Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let arguments = inline ? StatementArguments() : StatementArguments(ids)
-        func statement(_ sql: String) throws -> Statement {
-            inline ? try db.makeStatement(sql: sql) : try db.cachedStatement(sql: sql)
-        }
-        let roots = try Row.fetchAll(statement("""
-            SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL
-            """), arguments: arguments).map(PostRow.decode)
-        var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
-        let rows = try Row.fetchCursor(statement("""
-            SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id
-            """), arguments: arguments)
-        while let row = try rows.next() {
-            let parent: Int64 = row[0]
-            var entry = answers[parent] ?? ("", 0, false)
-            entry.count += 1
-            if entry.text.utf8.count < answersTextLimit {
-                let title: String = row[1], body: String = row[2]
-                entry.text += (entry.text.isEmpty ? "" : "\n") + (title.isEmpty ? body : title + " " + body)
-            }
-            if row[3] as Bool { entry.accepted = true }
-            answers[parent] = entry
+        func rows(_ sql: String) throws -> StatementRows {
+            let rows = StatementRows(inline ? try db.makeStatement(sql: sql) : try db.cachedStatement(sql: sql))
+            if !inline { for (i, id) in ids.enumerated() { rows.bind(Int32(i + 1), id) } }
+            return rows
         }
         var byID: [Int64: Post] = [:]
-        for p in roots { byID[p.id] = p }
+        byID.reserveCapacity(ids.count)
+        let roots = try rows("SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL")
+        while try roots.next() {
+            let p = post(roots)
+            byID[p.id] = p
+        }
+        var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
+        let replies = try rows("SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
+        while try replies.next() {
+            let parent = replies.int64(0)
+            var entry = answers.removeValue(forKey: parent) ?? ("", 0, false)
+            entry.count += 1
+            if entry.text.utf8.count < answersTextLimit {
+                let title = replies.text(1), body = replies.text(2)
+                entry.text += (entry.text.isEmpty ? "" : "\n") + (title.isEmpty ? body : title + " " + body)
+            }
+            if replies.int64(3) != 0 { entry.accepted = true }
+            answers[parent] = entry
+        }
         return ids.compactMap { id in
             guard let post = byID.removeValue(forKey: id) else { return nil }
             let a = answers[id]
             return ThreadCandidate(post: post, answersText: a?.text ?? "", answerCount: a?.count ?? 0,
                                    hasAccepted: (a?.accepted ?? false) || post.accepted)
         }
+    }
+
+    /// The post in the current row of a `SELECT \(PostRow.columns)`, decoded as `PostRow.decode`
+    /// decodes it.
+    static func post(_ r: StatementRows) -> Post {
+        Post(id: r.int64(0), kind: PostKind(rawValue: r.text(1)) ?? .question, title: r.text(2), body: r.text(3),
+             tags: PostRow.decodeTags(r.text(4)), author: r.text(5), space: r.text(6),
+             created: Date(timeIntervalSince1970: r.double(7)), votes: Int(r.int64(8)), accepted: r.int64(9) != 0,
+             parent: r.optionalInt64(10), url: r.optionalText(11), source: r.optionalText(12), sourceID: r.optionalText(13))
     }
 }

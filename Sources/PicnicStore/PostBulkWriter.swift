@@ -27,6 +27,8 @@ final class PostBulkWriter {
     /// The most recent fresh root: its replies may still come.
     private var lastFresh: Int64?
     private var position = 0
+    /// Changes to `posts_df` (threads per stem), written by `finish`.
+    private let counts = DocumentFrequencyChanges()
     private(set) var summary = PostImportSummary()
 
     /// Runs `body` with a new writer and returns its summary once every thread is indexed.
@@ -64,7 +66,7 @@ final class PostBulkWriter {
     }
 
     private func openThread(_ root: Int64) throws {
-        if open.insert(root).inserted { try ThreadIndex.unindex(root, db) }
+        if open.insert(root).inserted { try ThreadIndex.unindex(root, db, counts: counts) }
     }
 
     /// Writes `items` in order. Any error names the post by its position and source id.
@@ -155,11 +157,12 @@ final class PostBulkWriter {
     /// Indexes every thread still pending and returns what was written.
     private func finish() throws -> PostImportSummary {
         for root in open.sorted() where try ThreadIndex.isRoot(root, db) {
-            try ThreadIndex.index(root, db)
+            try ThreadIndex.index(root, db, counts: counts)
         }
         open.removeAll()
         for (root, document) in fresh.sorted(by: { $0.key < $1.key }) { try index(root, document) }
         fresh.removeAll()
+        try counts.apply(db)
         return summary
     }
 
@@ -172,6 +175,7 @@ final class PostBulkWriter {
         indexFresh.bind(4, d.answers.joined(separator: "\n"))
         indexFresh.bind(5, d.tags.joined(separator: " "))
         try indexFresh.execute()
+        try counts.add(d, sign: 1, db)
     }
 
     /// Whether a title has anything but whitespace (ASCII checked without Foundation).

@@ -66,6 +66,16 @@ enum PostSchema {
             """)
     }
 
+    /// `posts_df`: threads per stem, equal to `posts_fts_vocab`'s `doc` at all times (kept by
+    /// `DocumentFrequencyChanges` in each write's transaction), read by the matcher in one lookup
+    /// instead of a walk of the stem's whole doclist.
+    static func documentFrequencies(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE posts_df (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO posts_df (term, doc) SELECT term, doc FROM posts_fts_vocab;
+            """)
+    }
+
     /// Makes feedback undoable through the generic journal (needs `v1-tasks`, which creates it).
     static func feedbackUndo(_ db: Database) throws {
         try UndoJournal.track("feedback", in: db)

@@ -11,8 +11,12 @@ extension TaskListing {
     /// whose date has passed is pending) is one of `statuses`. Every value is read as
     /// `TaskRecord.task(_:now:)` reads it, and urgency comes from the same inputs.
     mutating func appendRow(_ stmt: SQLiteStatement, now: Date, statuses: (TaskStatus) -> Bool) {
-        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
-        func date(_ i: Int32) -> Date? { isNull(i) ? nil : Date(timeIntervalSince1970: TimeInterval(sqlite3_column_int64(stmt, i))) }
+        // NULL reads as 0: the type is asked only then.
+        func int(_ i: Int32) -> Int64? {
+            let v = sqlite3_column_int64(stmt, i)
+            return v != 0 || sqlite3_column_type(stmt, i) != SQLITE_NULL ? v : nil
+        }
+        func date(_ i: Int32) -> Date? { int(i).map { Date(timeIntervalSince1970: TimeInterval($0)) } }
         func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
             guard let p = sqlite3_column_text(stmt, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
             return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
@@ -23,7 +27,7 @@ extension TaskListing {
         if status == .waiting { status = TaskModification.status(.waiting, wait: date(7), now: now) }
         guard statuses(status) else { return }
 
-        let number = isNull(1) ? nil : Int(sqlite3_column_int64(stmt, 1))
+        let number = int(1).map { Int($0) }
         if number == nil {
             let b = bytes(0)
             let uuid = TaskRecord.fastUUID(b) ?? UUID(uuidString: String(decoding: b, as: UTF8.self)) ?? UUID()
@@ -36,7 +40,7 @@ extension TaskListing {
         let tags = appendTags(bytes(4))
         appendText(.title, bytes(2))
 
-        let priority = isNull(5) ? nil : TaskRecord.priority(bytes(5))
+        let priority = TaskRecord.priority(bytes(5)) // NULL reads as no bytes, which is no priority
         let due = date(6), created = date(9) ?? Date(timeIntervalSince1970: 0)
         let notes = bytes(10)
         let annotationCount = TaskRecord.isEmptyJSON(notes, 0x5B, 0x5D) ? 0

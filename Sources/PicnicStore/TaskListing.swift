@@ -108,12 +108,9 @@ public struct TaskListing: Sendable {
     }
 
     /// Orders the rows as `Urgency.sort` orders tasks: most urgent first, then earlier due,
-    /// older, smaller number. A stable merge sort on indices (the standard library's sort
-    /// instantiates generic metadata on its first use, which costs more than sorting 1,000 rows).
+    /// older, smaller number.
     mutating func sortByUrgency() {
-        let n = numbers.count
-        var a = Array(0..<n), b = a
-        func before(_ i: Int, _ j: Int) -> Bool {
+        order = Urgency.stableOrder(numbers.count) { i, j in
             if urgency[i] != urgency[j] { return urgency[i] > urgency[j] }
             let da = due[i] ?? .distantFuture, db = due[j] ?? .distantFuture
             if da != db { return da < db }
@@ -121,23 +118,5 @@ public struct TaskListing: Sendable {
             let ni = numbers[i] == Self.noNumber ? Int.max : numbers[i], nj = numbers[j] == Self.noNumber ? Int.max : numbers[j]
             return ni < nj
         }
-        var width = 1
-        while width < n {
-            var lo = 0
-            while lo < n {
-                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
-                var i = lo, j = mid, k = lo
-                while i < mid && j < hi {
-                    if before(a[j], a[i]) { b[k] = a[j]; j += 1 } else { b[k] = a[i]; i += 1 }
-                    k += 1
-                }
-                while i < mid { b[k] = a[i]; i += 1; k += 1 }
-                while j < hi { b[k] = a[j]; j += 1; k += 1 }
-                lo = hi
-            }
-            swap(&a, &b)
-            width *= 2
-        }
-        order = a
     }
 }

@@ -8,18 +8,29 @@ import PicnicCore
 /// `unindex(root)` (reads the current text from `post_threads`), change `posts`, `index(root)`.
 /// All within the caller's transaction.
 enum ThreadIndex {
-    static func unindex(_ root: Int64, _ db: Database) throws {
+    /// Removes the thread's index row. `counts` gathers the change to `posts_df` for the caller to
+    /// apply; without it the change is applied at once.
+    static func unindex(_ root: Int64, _ db: Database, counts: DocumentFrequencyChanges? = nil) throws {
+        try count(root, -1, counts, db)
         try db.cachedStatement(sql: """
             INSERT INTO posts_fts(posts_fts, rowid, title, body, answers, tags)
             SELECT 'delete', id, title, body, answers, tags FROM post_threads WHERE id = ?
             """).execute(arguments: [root])
     }
 
-    static func index(_ root: Int64, _ db: Database) throws {
+    /// Indexes the thread as `post_threads` gives it now (nothing when `root` is not a root).
+    static func index(_ root: Int64, _ db: Database, counts: DocumentFrequencyChanges? = nil) throws {
         try db.cachedStatement(sql: """
             INSERT INTO posts_fts(rowid, title, body, answers, tags)
             SELECT id, title, body, answers, tags FROM post_threads WHERE id = ?
             """).execute(arguments: [root])
+        try count(root, 1, counts, db)
+    }
+
+    private static func count(_ root: Int64, _ sign: Int, _ counts: DocumentFrequencyChanges?, _ db: Database) throws {
+        let changes = counts ?? DocumentFrequencyChanges()
+        try changes.add(thread: root, sign: sign, db)
+        if counts == nil { try changes.apply(db) }
     }
 
     /// A thread's indexed text, as `post_threads` would give it.
@@ -32,9 +43,12 @@ enum ThreadIndex {
 
     /// Indexes a thread from text in hand. Must yield the same tokens as `post_threads` (answers
     /// "title body" in id order, tags in order), or a later `unindex` would not match.
-    static func index(_ root: Int64, _ d: Document, _ db: Database) throws {
+    static func index(_ root: Int64, _ d: Document, _ db: Database, counts: DocumentFrequencyChanges? = nil) throws {
         try db.cachedStatement(sql: "INSERT INTO posts_fts(rowid, title, body, answers, tags) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [root, d.title, d.body, d.answers.joined(separator: "\n"), d.tags.joined(separator: " ")])
+        let changes = counts ?? DocumentFrequencyChanges()
+        try changes.add(d, sign: 1, db)
+        if counts == nil { try changes.apply(db) }
     }
 
     /// The thread a post belongs to: its parent, or itself for a root. Nil when the post is absent.
@@ -55,7 +69,7 @@ enum ThreadIndex {
     /// always in step) instead of counting rows.
     static func stats(_ db: Database) throws -> CorpusStats {
         let fields: [MatchField] = [.title, .body, .answers, .tags]
-        if let blob = try Data.fetchOne(db, sql: "SELECT block FROM posts_fts_data WHERE id = 1"),
+        if let blob = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM posts_fts_data WHERE id = 1")),
            let values = decodeVarints(blob, count: 1 + fields.count) {
             let rows = Int(values[0])
             var avg: [MatchField: Double] = [:]
@@ -92,9 +106,10 @@ enum ThreadIndex {
         return out
     }
 
-    /// Threads containing each stem, from the FTS5 vocabulary (terms there are porter stems).
+    /// Threads containing each stem (terms are porter stems), from `posts_df`: FTS5's own
+    /// `posts_fts_vocab` figures, kept at write time (see `DocumentFrequencyChanges`).
     static func documentFrequencies(_ stems: [String], _ db: Database) throws -> [String: Int] {
-        let statement = try db.cachedStatement(sql: "SELECT doc FROM posts_fts_vocab WHERE term = ?")
+        let statement = try db.cachedStatement(sql: "SELECT doc FROM posts_df WHERE term = ?")
         var out: [String: Int] = [:]
         for s in stems where out[s] == nil {
             out[s] = try Int.fetchOne(statement, arguments: [s]) ?? 0

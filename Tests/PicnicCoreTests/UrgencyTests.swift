@@ -51,4 +51,42 @@ import Testing
         let b = task("b")
         #expect(Urgency.sorted([b, a], now: now).map(\.title) == ["a", "b"])
     }
+
+    /// The order the standard library's (stable) sort gives by the same rule: what `sort` did
+    /// before it merged indices itself.
+    func referenceOrder(_ tasks: [WorkTask]) -> [String] {
+        let scores = tasks.map { Urgency.score($0, now: now) }
+        return tasks.indices.sorted { i, j in
+            if scores[i] != scores[j] { return scores[i] > scores[j] }
+            let da = tasks[i].due ?? .distantFuture, db = tasks[j].due ?? .distantFuture
+            if da != db { return da < db }
+            if tasks[i].created != tasks[j].created { return tasks[i].created < tasks[j].created }
+            return (tasks[i].number ?? .max) < (tasks[j].number ?? .max)
+        }.map { tasks[$0].title }
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 7, 64, 333])
+    func sortAgreesWithTheStandardLibrarysSortTiesIncluded(count: Int) {
+        // Few distinct values per key, closed tasks without numbers: many full ties.
+        let tasks = (0..<count).map { i in
+            task("t\(i)") {
+                $0.priority = [Priority.H, nil][i % 2]
+                $0.due = i % 3 == 0 ? nil : now.addingTimeInterval(Double(i % 4) * 86400)
+                $0.created = now.addingTimeInterval(-Double(i % 5) * 60)
+                $0.number = i % 7 == 0 ? nil : (i * 37) % 1000
+                $0.status = i % 11 == 0 ? .done : .pending
+            }
+        }
+        #expect(Urgency.sorted(tasks, now: now).map(\.title) == referenceOrder(tasks))
+        #expect(Urgency.sorted(tasks.reversed(), now: now).map(\.title) == referenceOrder(tasks.reversed()))
+    }
+
+    @Test func stableOrderKeepsEqualOnesInPlace() {
+        for n in [0, 1, 2, 5, 16, 17, 100, 1000] {
+            let keys = (0..<n).map { ($0 * 7919) % 13 }
+            let merged = Urgency.stableOrder(n) { keys[$0] < keys[$1] }
+            let reference = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            #expect(merged == reference, "\(n)")
+        }
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import GRDB
+import GRDBSQLite
 import PicnicCore
 @testable import PicnicStore
 
@@ -44,5 +46,52 @@ import PicnicCore
         #expect(newest.first == titled)
         #expect(newest.count == MatchCandidates.candidateCount)
         #expect(newest == newest.sorted(by: >))
+    }
+
+    @Test func candidatesDecodeEveryFieldAsTheStoreDoes() throws {
+        let db = try makeDatabase("candidates")
+        let root = try db.savePost(Post(kind: .tip, title: "Quokka \"quoted\" wiring naïve", body: "body with\ttab",
+                                        tags: ["a,b", "c\"d", "ünï"], author: "ana", space: "ops",
+                                        created: Date(timeIntervalSince1970: 1_750_000_123.25), votes: -3, accepted: true,
+                                        url: "https://example.org/q", source: "se", sourceID: "q1"))
+        let plain = try db.savePost(Post(title: "quokka plain", body: ""))
+        try db.savePost(Post(kind: .answer, title: "", body: "first answer", author: "bo", parent: root.id))
+        try db.savePost(Post(kind: .answer, title: "Titled", body: "second", accepted: true, parent: root.id))
+        let candidates = try MatchCandidatesTests.readCandidates(db, [plain.id, root.id, 999_999])
+        #expect(candidates.map(\.post.id) == [plain.id, root.id])
+        for c in candidates { #expect(c.post == (try db.post(id: c.post.id))) }
+        #expect(candidates[1].answersText == "first answer\nTitled second")
+        #expect(candidates[1].answerCount == 2)
+        #expect(candidates[1].hasAccepted)
+        #expect(candidates[0].answersText == "" && candidates[0].answerCount == 0 && !candidates[0].hasAccepted)
+        // A long list of ids is written inline rather than bound: same result.
+        let many = [plain.id, root.id] + (1_000_000..<1_000_300).map { Int64($0) }
+        #expect(try MatchCandidatesTests.readCandidates(db, many).map(\.post) == candidates.map(\.post))
+    }
+
+    static func readCandidates(_ db: AppDatabase, _ ids: [Int64]) throws -> [ThreadCandidate] {
+        var options = MatchOptions(limit: 10)
+        options.within = ids
+        options.recordCache = false
+        return try db.matchCandidates(query: MatchQuery(text: "quokka"), taskUUID: nil, options: options).candidates
+    }
+
+    @Test func matchingAgainReusesTheCompiledStatements() throws {
+        let db = try makeDatabase("candidates")
+        try Corpus.load(into: db)
+        _ = try db.match(draft: "flaky arm64 runner")
+        let before = try reprepares(db)
+        _ = try db.match(draft: "flaky arm64 runner")
+        _ = try db.match(draft: "tls certificates on staging")
+        #expect(try reprepares(db) == before)
+    }
+
+    /// How often the doclist statement was compiled again (SQLite expires every statement of a
+    /// connection at a flag pragma such as `query_only`).
+    func reprepares(_ db: AppDatabase) throws -> Int32 {
+        try db.matchRead { db in
+            sqlite3_stmt_status(try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?").sqliteStatement,
+                                SQLITE_STMTSTATUS_REPREPARE, 0)
+        }
     }
 }

@@ -24,8 +24,11 @@ struct MatchContext {
     /// stems to it, but for a y after one vowel turned into i ("ays" → "ai"); a one-byte stem
     /// marks every second byte of its first. (Checked exhaustively on short words by a test.)
     private let prefixes: [UInt64]
-    /// Word hash → term position, or -1: each distinct word is stemmed once per query.
+    /// Word hash → term position, or -1: each distinct word is looked up once per query.
     private var stems = WordHashTable(capacity: 1024)
+    /// The terms by stem bytes, for the stems `StemCache` gives.
+    private let stemTerms: StemTerms
+    private let stemCache = StemCache.shared
 
     // Scratch of the candidate being read (see `beginCandidate` and `scan`).
     /// Term frequencies of the field being read.
@@ -70,6 +73,7 @@ struct MatchContext {
             }
         }
         self.prefixes = prefixes
+        stemTerms = StemTerms(query.terms, index: index)
         tf = [Int](repeating: 0, count: query.terms.count)
         fieldBits = [UInt8](repeating: 0, count: query.terms.count)
     }
@@ -83,12 +87,14 @@ struct MatchContext {
     /// The position of the term `word` (folded UTF-8, hashed as `hash`) stems to, or -1.
     @inline(__always) mutating func termIndex(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         if let known = stems.value(hash) { return known }
-        var s = Array(word)
-        PorterStemmer.stem(&s)
-        let i = index[String(decoding: s, as: UTF8.self)] ?? -1
+        let terms = stemTerms
+        let i = stemCache.withStem(of: word, hash: hash) { terms.term(ofStem: $0) }
         stems.set(hash, i)
         return i
     }
+
+    /// The position of the term with this stem, or -1 (as `index[stem]`).
+    func term(ofStem stem: UnsafeBufferPointer<UInt8>) -> Int { stemTerms.term(ofStem: stem) }
 
     /// `mayBeTerm` and `termIndex` for a word given as an array (tests).
     func mayBeTerm(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { mayBeTerm($0) } }
@@ -158,5 +164,34 @@ extension MatchField {
         case .body: 2
         case .answers: 3
         }
+    }
+}
+
+/// A query's terms by stem bytes: `index[stem]` without making a String for every word.
+final class StemTerms {
+    private let index: [String: Int]
+    /// Stem hash → term position (the last term of that stem, as in `index`).
+    private let byHash: WordHashTable
+    private let stems: [[UInt8]]
+
+    init(_ terms: [QueryTerm], index: [String: Int]) {
+        self.index = index
+        stems = terms.map { Array($0.stem.utf8) }
+        var byHash = WordHashTable(capacity: 2 * terms.count + 2)
+        for (i, stem) in stems.enumerated() { byHash.set(MatchFeatures.hash(stem), i) }
+        self.byHash = byHash
+    }
+
+    /// The position of the term with this stem, or -1. A stem of lowercase ASCII letters and
+    /// digits (what the tokenizer makes of ASCII text) equals a String only byte for byte, so the
+    /// bytes are compared; any other stem, or a hash shared by two terms, asks `index`.
+    func term(ofStem stem: UnsafeBufferPointer<UInt8>) -> Int {
+        var plain = true
+        for b in stem where !(b &- 0x61 < 26 || b &- 0x30 < 10) { plain = false; break }
+        if plain {
+            guard let i = byHash.value(MatchFeatures.hash(stem)) else { return -1 }
+            if stems[i].elementsEqual(stem) { return i }
+        }
+        return index[String(decoding: stem, as: UTF8.self)] ?? -1
     }
 }

@@ -141,8 +141,14 @@ extension MatchFeatures {
 
     /// Fills `matched` (terms found, by field) from the per-term field bits.
     mutating func fillMatched(_ query: MatchQuery) {
+        matched.reserveCapacity(fieldBits.reduce(0) { $0 + ($1 != 0 ? 1 : 0) })
         for (i, t) in query.terms.enumerated() where i < fieldBits.count && fieldBits[i] != 0 {
-            matched[t.stem] = Set(MatchField.allCases.filter { fieldBits[i] & $0.bit != 0 })
+            matched[t.stem] = Self.fieldSets[Int(fieldBits[i] & 15)]
         }
+    }
+
+    /// The set of fields of each combination of `MatchField.bit`s.
+    static let fieldSets: [Set<MatchField>] = (0..<16).map { bits in
+        Set(MatchField.allCases.filter { UInt8(bits) & $0.bit != 0 })
     }
 }

@@ -106,9 +106,7 @@ public struct MatchQuery: Sendable {
             Tokenizer.forEachWord(text, limit: MatchQuery.maxFieldCharacters) { bytes in
                 let word = String(decoding: bytes, as: UTF8.self)
                 if Stopwords.contains(word) { return }
-                var s = bytes
-                PorterStemmer.stem(&s)
-                let stem = String(decoding: s, as: UTF8.self)
+                let stem = String(decoding: StemCache.shared.stem(bytes), as: UTF8.self)
                 if Stopwords.contains(stem) { return }
                 if title && titleSequence.count < 64 { titleSequence.append(stem) }
                 counts[stem, default: 0] += 1

@@ -61,20 +61,24 @@ public struct Ranker: Sendable {
                        stats: CorpusStats) -> String {
         var parts: [String] = []
         if c.helpfulHere { parts.append("you marked it helpful") }
-        var listed = Set<String>()
         // Each term's fields and rank key, looked up once (not in every comparison of the sort).
-        let found = query.terms.map { t in f.matched[t.stem].map { $0.reduce(0) { $0 | $1.bit } } ?? 0 }
-        let key = query.terms.indices.map { i in
-            found[i] == 0 ? 0 : query.terms[i].weight * stats.idf(query.terms[i].stem)
+        let terms = query.terms
+        let found = terms.map { t in f.matched[t.stem].map { $0.reduce(0) { $0 | $1.bit } } ?? 0 }
+        let key = terms.indices.map { i in found[i] == 0 ? 0 : terms[i].weight * stats.idf(terms[i].stem) }
+        // Stems already listed, by the first term of each stem (a query may repeat a stem).
+        var first = Array(terms.indices)
+        for i in terms.indices where found[i] != 0 {
+            for j in 0..<i where terms[j].stem == terms[i].stem { first[i] = j; break }
         }
+        var listed = [Bool](repeating: false, count: terms.count)
         for field in [MatchField.title, .tags, .body, .answers] {
             let bit = field.bit
-            let words = query.terms.indices
-                .filter { found[$0] & bit != 0 && !listed.contains(query.terms[$0].stem) }
+            let indices = terms.indices
+                .filter { found[$0] & bit != 0 && !listed[first[$0]] }
                 .sorted { key[$0] > key[$1] }
-                .map { query.terms[$0] }
-            guard !words.isEmpty else { continue }
-            for w in words { listed.insert(w.stem) }
+            guard !indices.isEmpty else { continue }
+            for i in indices { listed[first[i]] = true }
+            let words = indices.map { terms[$0] }
             var shown = words.prefix(4).map { "“\($0.word)”" }.joined(separator: " ")
             if words.count > 4 { shown += " +\(words.count - 4)" }
             parts.append("\(shown) in \(field.rawValue)")

@@ -40,13 +40,14 @@ public enum Tokenizer {
             let end = min(bytes.count, limit)
             var word = WordScratch()
             defer { word.free() }
+            let plain = plainByte
             var i = 0
             while i < end {
                 if word.count == 0 {
                     // The common case: a word of lowercase ASCII letters and digits, passed straight
                     // from the text when it ends at ASCII punctuation, a space or the limit.
                     var j = i
-                    while j < end, isLowerAlnum(base[j]) { j += 1 }
+                    while j < end, plain[Int(base[j])] { j += 1 }
                     if j == end || base[j] < 0x80 && !(base[j] >= 0x41 && base[j] <= 0x5A) {
                         if j > i { body(UnsafeBufferPointer(start: base + i, count: j - i)) }
                         i = j == end ? j : j + 1
@@ -102,10 +103,6 @@ public enum Tokenizer {
         }
     }
 
-    @inline(__always) private static func isLowerAlnum(_ v: UInt8) -> Bool {
-        v &- 0x61 < 26 || v &- 0x30 < 10
-    }
-
     /// Lowercase, without diacritics: "É" → "e", "ß" stays "ß".
     static func fold(_ scalar: Unicode.Scalar) -> [UInt8] {
         var out: [UInt8] = []
@@ -119,6 +116,13 @@ public enum Tokenizer {
         return out
     }
 }
+
+/// Whether each byte is a lowercase ASCII letter or a digit (a word's byte as it stands).
+private let plainByte: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    for v in 0..<256 { table[v] = v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 }
+    return UnsafePointer(table)
+}()
 
 /// The word being read when it must be folded: a growable byte buffer without an array's checks
 /// on every byte, allocated only when first needed.
