@@ -79,16 +79,38 @@ extension AppDatabase {
     /// connection without GRDB's read-only guard: it toggles `PRAGMA query_only`, and SQLite
     /// expires every prepared statement of the connection at each flag pragma, so every cached
     /// statement of the matcher would be compiled again at each match (~25% of stage one).
+    ///
+    /// The connection also reads the file through a memory map (`PRAGMA mmap_size`): the ~40
+    /// candidates and their answers are random rows, and a `pread` per page cost ~40% of
+    /// reading them (0.27 → 0.17 ms a match at 100k posts, C, 1,000 fetches).
     func matchRead<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let queue = pool as? DatabaseQueue else { return try pool.read(body) }
+        guard let queue = pool as? DatabaseQueue else {
+            return try pool.read { db in
+                try Self.mapFile(db)
+                return try body(db)
+            }
+        }
         return try queue.unsafeRead { db in
             guard db.isInsideTransaction == false else { return try body(db) }
+            try Self.mapFile(db)
             var result: T?
             try db.inTransaction(.deferred) {
                 result = try body(db)
                 return .commit
             }
             return result!
+        }
+    }
+}
+
+extension AppDatabase {
+    /// How much of the file the matcher's connection maps (address space, not memory).
+    static let matchMapBytes = 1 << 30
+
+    /// Maps the file on this connection, once (reading the setting is a cached statement).
+    static func mapFile(_ db: Database) throws {
+        if try Int.fetchOne(db.cachedStatement(sql: "PRAGMA mmap_size")) == 0 {
+            try db.execute(sql: "PRAGMA mmap_size = \(matchMapBytes)")
         }
     }
 }

@@ -18,9 +18,16 @@ final class DocumentFrequencyChanges {
     private var scratchRows: Int64 = 0
     /// Scratch inserts (made once the scratch tables exist).
     private var scratchInsert: [RawStatement] = []
+    /// `apply` counts every stem afresh from `posts_fts_vocab` (the documents are not read).
+    private(set) var recountsAll = false
+
+    /// Makes `apply` count every stem afresh from FTS5's vocabulary, one walk of the whole index,
+    /// instead of counting each document added or removed: cheaper for a batch as big as the store.
+    func recountAll() { recountsAll = true }
 
     /// Counts the document's stems once, `sign` +1 when it is indexed, −1 when unindexed.
     func add(_ d: ThreadIndex.Document, sign: Int, _ db: Database) throws {
+        if recountsAll { return }
         counts.begin()
         var ascii = scan(d.title) && scan(d.body)
         for a in d.answers where ascii { ascii = scan(a) }
@@ -41,6 +48,7 @@ final class DocumentFrequencyChanges {
     /// Counts the thread `root` as `post_threads` gives it now (nothing when it is not a root).
     /// The text is read as bytes, whole (a NUL inside is FTS5's separator, as here).
     func add(thread root: Int64, sign: Int, _ db: Database) throws {
+        if recountsAll { return }
         let rows = StatementRows(try db.cachedStatement(sql: "SELECT title, body, answers, tags FROM post_threads WHERE id = ?"))
         rows.bind(1, root)
         guard try rows.next() else { return }
@@ -66,6 +74,13 @@ final class DocumentFrequencyChanges {
 
     /// Writes the gathered changes to `posts_df` and starts over.
     func apply(_ db: Database) throws {
+        if recountsAll {
+            try db.execute(sql: """
+                DELETE FROM posts_df;
+                INSERT INTO posts_df (term, doc) SELECT term, doc FROM posts_fts_vocab;
+                """)
+            return
+        }
         if scratchRows > 0 {
             for (table, sign) in [("posts_df_plus", 1), ("posts_df_minus", -1)] {
                 let rows = try Row.fetchCursor(db, sql: "SELECT term, doc FROM temp.\(table)_vocab")

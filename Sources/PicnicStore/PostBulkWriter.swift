@@ -29,6 +29,8 @@ final class PostBulkWriter {
     private var position = 0
     /// Changes to `posts_df` (threads per stem), written by `finish`.
     private let counts = DocumentFrequencyChanges()
+    /// The index buffer was raised for this batch (put back by `finish`).
+    private var bigBatch = false
     private(set) var summary = PostImportSummary()
 
     /// Runs `body` with a new writer and returns its summary once every thread is indexed.
@@ -71,6 +73,19 @@ final class PostBulkWriter {
 
     /// Writes `items` in order. Any error names the post by its position and source id.
     func write(_ items: [PostImport]) throws {
+        if position == 0 {
+            // A batch as big as the store (in posts against threads: the index is about 2.5
+            // times the store's posts' text) is cheaper to count afresh from FTS5's vocabulary
+            // once it is written than word by word here.
+            let threads = try ThreadIndex.stats(db).threads
+            if items.count >= threads { counts.recountAll() }
+            // A big batch: FTS5 keeps more postings in memory before writing a segment, so the
+            // index ends in a few big segments (each term query seeks once per segment).
+            if items.count > 2000 {
+                try AppDatabase.setIndexBuffer(AppDatabase.bulkIndexBuffer, db)
+                bigBatch = true
+            }
+        }
         for item in items {
             position += 1
             try write(item)
@@ -163,6 +178,7 @@ final class PostBulkWriter {
         for (root, document) in fresh.sorted(by: { $0.key < $1.key }) { try index(root, document) }
         fresh.removeAll()
         try counts.apply(db)
+        if bigBatch { try AppDatabase.setIndexBuffer(AppDatabase.defaultIndexBuffer, db) }
         return summary
     }
 

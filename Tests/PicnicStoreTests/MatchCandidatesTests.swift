@@ -86,6 +86,13 @@ import PicnicCore
         #expect(try reprepares(db) == before)
     }
 
+    @Test func theMatcherReadsThroughAMemoryMap() throws {
+        let db = try makeDatabase("candidates")
+        try Corpus.load(into: db)
+        _ = try db.match(draft: "flaky arm64 runner")
+        #expect(try db.matchRead { try Int.fetchOne($0, sql: "PRAGMA mmap_size") } == AppDatabase.matchMapBytes)
+    }
+
     /// How often the doclist statement was compiled again (SQLite expires every statement of a
     /// connection at a flag pragma such as `query_only`).
     func reprepares(_ db: AppDatabase) throws -> Int32 {
