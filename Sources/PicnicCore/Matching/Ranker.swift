@@ -19,12 +19,16 @@ public struct Ranker: Sendable {
     public func rank(query: MatchQuery, candidates: [ThreadCandidate], stats: CorpusStats,
                      limit: Int, now: Date = Date()) -> [ThreadMatch] {
         // Scores for all, the match entry (reason, matched terms) only for those returned.
-        var scored: [(index: Int, features: MatchFeatures, score: Double, created: Double)] = []
+        var features: [MatchFeatures] = []
+        features.reserveCapacity(candidates.count)
+        // Sorted as small keys (the features stay where they are).
+        var scored: [(index: Int, score: Double, created: Double)] = []
         scored.reserveCapacity(candidates.count)
         var context = MatchContext(query: query, stats: stats)
         for (k, c) in candidates.enumerated() {
             let f = MatchFeatures.compute(&context, candidate: c, now: now)
-            scored.append((k, f, weights.score(f), c.post.created.timeIntervalSince1970))
+            scored.append((k, weights.score(f), c.post.created.timeIntervalSince1970))
+            features.append(f)
         }
         scored.sort { a, b in
             a.score != b.score ? a.score > b.score
@@ -32,7 +36,7 @@ public struct Ranker: Sendable {
                     : candidates[a.index].post.id < candidates[b.index].post.id)
         }
         return scored.prefix(max(0, limit)).map { entry in
-            var f = entry.features
+            var f = features[entry.index]
             f.fillMatched(query)
             return match(candidates[entry.index], f, query: query, stats: stats)
         }

@@ -62,7 +62,7 @@ public final class StemCache: @unchecked Sendable {
         var i = slot(key)
         while slots[i].hash != 0 {
             let e = slots[i]
-            if e.hash == key, Int(e.wordLength) == word.count, memcmp(arena + Int(e.offset), bytes, word.count) == 0 {
+            if e.hash == key, Int(e.wordLength) == word.count, Self.same(arena + Int(e.offset), bytes, word.count) {
                 return body(UnsafeBufferPointer(start: arena + Int(e.offset) + word.count, count: Int(e.stemLength)))
             }
             i = (i + 1) & mask
@@ -94,6 +94,12 @@ public final class StemCache: @unchecked Sendable {
         arenaCount += stem.count
         count += 1
         return stem.withUnsafeBufferPointer(body)
+    }
+
+    /// Byte equality of two short words (a loop beats a call to `memcmp` at these lengths).
+    @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for k in 0..<n where a[k] != b[k] { return false }
+        return true
     }
 
     @inline(__always) private func slot(_ key: UInt64) -> Int {
