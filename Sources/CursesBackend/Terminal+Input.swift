@@ -15,10 +15,19 @@ extension Terminal {
         let win = picnic_stdscr()
         var deadline = timeout
         while true {
-            wtimeout(win, Int32(deadline))
+            // "Forever" is waited in slices: curses learns of a resize from its SIGWINCH handler,
+            // and when the kernel hands that signal to another thread of the process (Swift and
+            // Dispatch start some), a blocking read on this one is never interrupted, so the
+            // resize would wait for the next key. Each slice's end checks the flag again.
+            wtimeout(win, Int32(deadline < 0 ? Self.foreverSlice : deadline))
+            let started = deadline < 0 ? Self.monotonicMS() : 0
             var wch: wint_t = 0
             let rc = wget_wch(win, &wch)
-            if rc == ERR { return nil }
+            if rc == ERR {
+                // A slice that ended early is not a timeout (input closed): report it as before.
+                if deadline < 0 && Self.monotonicMS() - started >= Self.foreverSlice / 2 { continue }
+                return nil
+            }
             if rc == KEY_CODE_YES {
                 if let key = decodeKeyCode(Int32(wch)) {
                     if key == .resize { invalidate() }
@@ -49,6 +58,15 @@ extension Terminal {
             // Something we do not map (an unknown key code): keep waiting within the timeout.
             if deadline > 0 { deadline = 0 }
         }
+    }
+
+    /// Milliseconds of one wait when `readKey` is asked to wait forever.
+    static let foreverSlice = 250
+
+    static func monotonicMS() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
     }
 
     /// Reads the rest of an unknown CSI/SS3 sequence (parameters up to the final byte).

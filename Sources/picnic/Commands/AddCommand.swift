@@ -48,7 +48,9 @@ struct AddCommand: ParsableCommand {
         if Terminal.stdoutIsTTY {
             for t in added { Terminal.write("Created task \(t.number ?? 0): \(Terminal.safe(t.title))\n") }
         } else {
-            Terminal.write(added.map { "\($0.number ?? 0)\n" }.joined())
+            var out = ""
+            for t in added { out += "\(t.number ?? 0)\n" }
+            Terminal.write(out)
         }
     }
 }

@@ -37,15 +37,6 @@ struct StatusCommand: ParsableCommand {
         } else {
             line = snapshot.plain(maxTitle: maxTitle)
         }
-        var bytes = line + "\n"
-        bytes.withUTF8 { buffer in
-            var rest = UnsafeRawBufferPointer(buffer)
-            while !rest.isEmpty {
-                let n = write(STDOUT_FILENO, rest.baseAddress, rest.count)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break } // a closed pipe: tmux stopped listening
-                rest = UnsafeRawBufferPointer(rebasing: rest[n...])
-            }
-        }
+        Terminal.write(line + "\n")
     }
 }
