@@ -37,10 +37,7 @@ final class DocumentFrequencyChanges {
         } else {
             let insert = try scratch(sign, db)
             insert.bind(1, scratchRows)
-            insert.bind(2, d.title)
-            insert.bind(3, d.body)
-            insert.bind(4, d.answers.joined(separator: "\n"))
-            insert.bind(5, d.tags.joined(separator: " "))
+            insert.bind(from: 2, d)
             try insert.execute()
         }
     }
@@ -51,10 +48,10 @@ final class DocumentFrequencyChanges {
         if recountsAll { return }
         let rows = StatementRows(try db.cachedStatement(sql: "SELECT title, body, answers, tags FROM post_threads WHERE id = ?"))
         rows.bind(1, root)
-        guard try rows.next() else { return }
+        guard try rows.step() else { return }
         counts.begin()
         var ascii = true
-        for c: Int32 in 0..<4 where ascii { ascii = rows.withBytes(c) { counts.scan($0) } }
+        for c: Int32 in 0..<4 where ascii { ascii = rows.withText(c) { counts.scan($0) } }
         rows.reset()
         if ascii {
             counts.end(sign)

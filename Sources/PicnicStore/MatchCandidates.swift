@@ -66,7 +66,7 @@ enum MatchCandidates {
         func add(_ expression: String, _ gain: Double) throws {
             let rows = StatementRows(doclist)
             rows.bind(1, expression)
-            while try rows.next() { scores[rows.int64(0), default: 0] += gain }
+            while try rows.step() { scores[rows.int64(0), default: 0] += gain }
         }
         for (term, df) in present {
             guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
@@ -120,13 +120,13 @@ enum MatchCandidates {
         var byID: [Int64: Post] = [:]
         byID.reserveCapacity(ids.count)
         let roots = try rows("SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL")
-        while try roots.next() {
+        while try roots.step() {
             let p = post(roots)
             byID[p.id] = p
         }
         var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
         let replies = try rows("SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
-        while try replies.next() {
+        while try replies.step() {
             let parent = replies.int64(0)
             var entry = answers.removeValue(forKey: parent) ?? ("", 0, false)
             entry.count += 1

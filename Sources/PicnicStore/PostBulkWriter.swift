@@ -186,10 +186,7 @@ final class PostBulkWriter {
     /// order), or a later `unindex` would not match.
     private func index(_ root: Int64, _ d: ThreadIndex.Document) throws {
         indexFresh.bind(1, root)
-        indexFresh.bind(2, d.title)
-        indexFresh.bind(3, d.body)
-        indexFresh.bind(4, d.answers.joined(separator: "\n"))
-        indexFresh.bind(5, d.tags.joined(separator: " "))
+        indexFresh.bind(from: 2, d)
         try indexFresh.execute()
         try counts.add(d, sign: 1, db)
     }

@@ -27,27 +27,19 @@ public final class ReadOnlyConnection {
     /// The first row of `sql` with `integers` bound by name (`:now` → value), or nil when the
     /// statement returns no row. Values are read while the statement is live and copied out.
     public func firstRow(_ sql: String, integers: [(String, Int64)] = []) throws -> [Value]? {
-        var statement: OpaquePointer?
-        let prepared = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
-        guard prepared == SQLITE_OK, let statement else { throw error(prepared, sql) }
-        defer { sqlite3_finalize(statement) }
+        let statement = try RawStatement(connection: handle, sql)
         for (name, value) in integers {
-            let index = sqlite3_bind_parameter_index(statement, name)
+            let index = sqlite3_bind_parameter_index(statement.handle, name)
             guard index > 0 else { throw DatabaseError(resultCode: .SQLITE_RANGE, message: "no parameter \(name)", sql: sql) }
-            sqlite3_bind_int64(statement, index, value)
+            statement.bind(index, value)
         }
-        let rc = sqlite3_step(statement)
-        if rc == SQLITE_DONE { return nil }
-        guard rc == SQLITE_ROW else { throw error(rc, sql) }
-        return (0..<sqlite3_column_count(statement)).map { i in
-            switch sqlite3_column_type(statement, i) {
+        guard try statement.step() else { return nil }
+        return (0..<sqlite3_column_count(statement.handle)).map { i in
+            switch sqlite3_column_type(statement.handle, i) {
             case SQLITE_NULL: return .null
-            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
-            case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
-            default:
-                guard let text = sqlite3_column_text(statement, i) else { return .null }
-                let count = Int(sqlite3_column_bytes(statement, i))
-                return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+            case SQLITE_INTEGER: return .integer(statement.int64(i))
+            case SQLITE_FLOAT: return .real(statement.double(i))
+            default: return .text(statement.withText(i) { String(decoding: $0, as: UTF8.self) })
             }
         }
     }
@@ -73,9 +65,5 @@ public final class ReadOnlyConnection {
             if case .text(let v) = self { return v }
             return nil
         }
-    }
-
-    private func error(_ rc: Int32, _ sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
 }

@@ -39,13 +39,18 @@ enum ThreadIndex {
         var body: String
         var tags: [String]
         var answers: [String] = []
+
+        /// The `answers` column as `post_threads` builds it: one answer a line, in id order.
+        var answersColumn: String { answers.joined(separator: "\n") }
+        /// The `tags` column as `post_threads` builds it: space-separated, in order.
+        var tagsColumn: String { tags.joined(separator: " ") }
     }
 
     /// Indexes a thread from text in hand. Must yield the same tokens as `post_threads` (answers
     /// "title body" in id order, tags in order), or a later `unindex` would not match.
     static func index(_ root: Int64, _ d: Document, _ db: Database, counts: DocumentFrequencyChanges? = nil) throws {
         try db.cachedStatement(sql: "INSERT INTO posts_fts(rowid, title, body, answers, tags) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [root, d.title, d.body, d.answers.joined(separator: "\n"), d.tags.joined(separator: " ")])
+            .execute(arguments: [root, d.title, d.body, d.answersColumn, d.tagsColumn])
         let changes = counts ?? DocumentFrequencyChanges()
         try changes.add(d, sign: 1, db)
         if counts == nil { try changes.apply(db) }
