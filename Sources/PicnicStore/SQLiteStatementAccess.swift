@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -6,6 +7,11 @@ import GRDBSQLite
 /// cached statements). Values decode as GRDB decodes them.
 protocol SQLiteStatementAccess {
     var handle: OpaquePointer { get }
+}
+
+/// The current row of a statement handed over as a bare handle, read through the same accessors.
+struct SQLiteRow: SQLiteStatementAccess {
+    let handle: OpaquePointer
 }
 
 /// SQLite copies the bytes before a bind call returns.
@@ -62,8 +68,17 @@ extension SQLiteStatementAccess {
     /// An integer column of the current row (0 for NULL).
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    /// An integer column of the current row, nil for NULL.
-    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+    /// An integer column of the current row, nil for NULL (SQLite reads NULL as 0, so the type
+    /// is asked only then).
+    func optionalInt64(_ column: Int32) -> Int64? {
+        let v = int64(column)
+        return v != 0 || !isNull(column) ? v : nil
+    }
+
+    /// Whole seconds since 1970 as a date, nil for NULL.
+    func optionalDate(_ column: Int32) -> Date? {
+        optionalInt64(column).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
@@ -75,11 +90,15 @@ extension SQLiteStatementAccess {
         return body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
     }
 
-    /// A text column ("" for NULL), up to its first NUL as GRDB's `String` reads it.
-    func text(_ column: Int32) -> String {
-        guard let p = sqlite3_column_text(handle, column) else { return "" }
-        return String(cString: p)
+    /// The UTF-8 bytes of a text column up to its first NUL, as GRDB's `String` reads it (empty
+    /// for NULL), valid until the row changes.
+    func textBytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let p = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
     }
+
+    /// A text column ("" for NULL), up to its first NUL as GRDB's `String` reads it.
+    func text(_ column: Int32) -> String { String(decoding: textBytes(column), as: UTF8.self) }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 }

@@ -11,16 +11,10 @@ extension TaskListing {
     /// whose date has passed is pending) is one of `statuses`. Every value is read as
     /// `TaskRecord.task(_:now:)` reads it, and urgency comes from the same inputs.
     mutating func appendRow(_ stmt: SQLiteStatement, now: Date, statuses: (TaskStatus) -> Bool) {
-        // NULL reads as 0: the type is asked only then.
-        func int(_ i: Int32) -> Int64? {
-            let v = sqlite3_column_int64(stmt, i)
-            return v != 0 || sqlite3_column_type(stmt, i) != SQLITE_NULL ? v : nil
-        }
-        func date(_ i: Int32) -> Date? { int(i).map { Date(timeIntervalSince1970: TimeInterval($0)) } }
-        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
-            guard let p = sqlite3_column_text(stmt, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
-        }
+        let row = SQLiteRow(handle: stmt)
+        func int(_ i: Int32) -> Int64? { row.optionalInt64(i) }
+        func date(_ i: Int32) -> Date? { row.optionalDate(i) }
+        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> { row.textBytes(i) }
 
         let stored = bytes(8)
         var status = TaskRecord.status(stored) ?? TaskStatus(rawValue: String(decoding: stored, as: UTF8.self)) ?? .pending

@@ -22,14 +22,12 @@ extension TaskRecord {
     /// Reads the current row of a statement selecting `columns`; agrees field for field with
     /// `task(_: Row, now:)` (text is read up to its first NUL, as GRDB does).
     static func task(_ stmt: SQLiteStatement, now: Date) -> WorkTask {
-        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
-        func int(_ i: Int32) -> Int64? { isNull(i) ? nil : sqlite3_column_int64(stmt, i) }
-        func date(_ i: Int32) -> Date? { int(i).map { Date(timeIntervalSince1970: TimeInterval($0)) } }
-        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> {
-            guard let p = sqlite3_column_text(stmt, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
-        }
-        func text(_ i: Int32) -> String { String(decoding: bytes(i), as: UTF8.self) }
+        let row = SQLiteRow(handle: stmt)
+        func isNull(_ i: Int32) -> Bool { row.isNull(i) }
+        func int(_ i: Int32) -> Int64? { row.optionalInt64(i) }
+        func date(_ i: Int32) -> Date? { row.optionalDate(i) }
+        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8> { row.textBytes(i) }
+        func text(_ i: Int32) -> String { row.text(i) }
         func optText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
 
         let uuidBytes = bytes(0)
