@@ -51,7 +51,7 @@ enum MatchCandidates {
     /// Terms are taken rarest first until the postings budget is spent; each term's doclist is read
     /// unranked (FTS5's `ORDER BY rank` costs ~2.5 µs a row, a plain doclist ~0.3 µs) and every
     /// thread in it gains the term's weight × idf. A thread holding a term in its title gains
-    /// `titleBonus` times more (the title doclists are read for the rarest terms only). The threads
+    /// `titleBonus` times more (from `posts_title`, the titles' own index). The threads
     /// with the highest sums go to the rerank, which scores them exactly; ties go to newer threads.
     static func search(query: MatchQuery, stats: CorpusStats, count: Int, _ db: Database) throws -> [Int64] {
         let present = query.terms
@@ -60,11 +60,12 @@ enum MatchCandidates {
             .sorted { $0.1 < $1.1 }
         guard let rarest = present.first else { return [] }
         let doclist = try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?")
+        let titles = try db.cachedStatement(sql: "SELECT rowid FROM posts_title WHERE posts_title MATCH ?")
         var scores: [Int64: Double] = [:]
         scores.reserveCapacity(min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
-        func add(_ expression: String, _ gain: Double) throws {
-            let rows = StatementRows(doclist)
+        func add(_ statement: Statement, _ expression: String, _ gain: Double) throws {
+            let rows = StatementRows(statement)
             rows.bind(1, expression)
             while try rows.step() { scores[rows.int64(0), default: 0] += gain }
         }
@@ -72,8 +73,8 @@ enum MatchCandidates {
             guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
             spent += df
             let gain = term.weight * stats.idf(term.stem)
-            try add(expr, gain)
-            if titleBonus > 0 { try add("{title} : " + expr, gain * titleBonus) }
+            try add(doclist, expr, gain)
+            if titleBonus > 0 { try add(titles, expr, gain * titleBonus) }
         }
         if scores.isEmpty {
             // Every term is very common: the newest threads holding the rarest one, unscored.
