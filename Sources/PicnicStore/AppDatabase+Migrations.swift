@@ -9,5 +9,6 @@ extension AppDatabase {
         ("v2-status-indexes", { try StatusSchema.v2($0) }),
         ("v3-status-help-mirror", { try StatusSchema.v3($0) }),
         ("v4-post-df", { try PostSchema.documentFrequencies($0) }),
+        ("v5-index-layout", { try PostSchema.indexLayout($0) }),
     ]
 }

@@ -51,7 +51,7 @@ enum MatchCandidates {
     /// Terms are taken rarest first until the postings budget is spent; each term's doclist is read
     /// unranked (FTS5's `ORDER BY rank` costs ~2.5 µs a row, a plain doclist ~0.3 µs) and every
     /// thread in it gains the term's weight × idf. A thread holding a term in its title gains
-    /// `titleBonus` times more (the title doclists are read for the rarest terms only). The threads
+    /// `titleBonus` times more (from `posts_title`, the titles' own index). The threads
     /// with the highest sums go to the rerank, which scores them exactly; ties go to newer threads.
     static func search(query: MatchQuery, stats: CorpusStats, count: Int, _ db: Database) throws -> [Int64] {
         let present = query.terms
@@ -60,22 +60,22 @@ enum MatchCandidates {
             .sorted { $0.1 < $1.1 }
         guard let rarest = present.first else { return [] }
         let doclist = try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?")
-        var scores: [Int64: Double] = [:]
-        scores.reserveCapacity(min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
+        let titles = try db.cachedStatement(sql: "SELECT rowid FROM posts_title WHERE posts_title MATCH ?")
+        let scores = ThreadScores(expected: min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
-        func add(_ expression: String, _ gain: Double) throws {
-            let rows = StatementRows(doclist)
+        func add(_ statement: Statement, _ expression: String, _ gain: Double) throws {
+            let rows = StatementRows(statement)
             rows.bind(1, expression)
-            while try rows.step() { scores[rows.int64(0), default: 0] += gain }
+            while try rows.step() { scores.add(rows.int64(0), gain) }
         }
         for (term, df) in present {
             guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
             spent += df
             let gain = term.weight * stats.idf(term.stem)
-            try add(expr, gain)
-            if titleBonus > 0 { try add("{title} : " + expr, gain * titleBonus) }
+            try add(doclist, expr, gain)
+            if titleBonus > 0 { try add(titles, expr, gain * titleBonus) }
         }
-        if scores.isEmpty {
+        if scores.count == 0 {
             // Every term is very common: the newest threads holding the rarest one, unscored.
             guard let expr = MatchQuery.ftsExpression([rarest.0.word]) else { return [] }
             return try Int64.fetchAll(db.cachedStatement(sql: """
@@ -89,13 +89,13 @@ enum MatchCandidates {
     static let titleBonus = 5.0
 
     /// The `count` ids with the highest scores, best first (ties: higher id first).
-    static func best(_ scores: [Int64: Double], _ count: Int) -> [Int64] {
+    static func best(_ scores: ThreadScores, _ count: Int) -> [Int64] {
         var top: [(Int64, Double)] = []
         top.reserveCapacity(count + 1)
         func better(_ a: (Int64, Double), _ b: (Int64, Double)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0 > b.0 }
-        for entry in scores {
-            let e = (entry.key, entry.value)
-            if top.count == count, let last = top.last, !better(e, last) { continue }
+        scores.forEach { id, score in
+            let e = (id, score)
+            if top.count == count, let last = top.last, !better(e, last) { return }
             var i = top.count
             while i > 0 && better(e, top[i - 1]) { i -= 1 }
             top.insert(e, at: i)

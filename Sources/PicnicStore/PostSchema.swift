@@ -76,6 +76,42 @@ enum PostSchema {
             """)
     }
 
+    /// The index as the matcher reads it (v5): `posts_fts` keeps rowids only (`detail=none`) and a
+    /// second, small index `posts_title` holds each thread's title alone.
+    ///
+    /// The matcher only ever asks "which threads hold this stem" and "which hold it in the title".
+    /// With positions stored (`detail=full`), the second question was a column filter that read
+    /// every position list of the stem's whole doclist, costing about as much as the first; now
+    /// it reads a title doclist a tenth as long. Without positions the main index is ~4× smaller
+    /// and cheaper to write, which pays for the title index (docs/DECISIONS.md, "Index layout").
+    /// `posts_title` is contentless: its rows are removed with the title they were indexed with
+    /// (`ThreadIndex.unindex`, before `posts` changes). `posts_df` is unchanged (same threads).
+    static func indexLayout(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE posts_fts_vocab;
+            DROP TABLE posts_fts;
+            CREATE VIRTUAL TABLE posts_fts USING fts5(
+                title, body, answers, tags,
+                content = 'post_threads', content_rowid = 'id',
+                tokenize = 'porter unicode61 remove_diacritics 2', detail = 'none'
+            );
+            CREATE VIRTUAL TABLE posts_fts_vocab USING fts5vocab(posts_fts, 'row');
+            CREATE VIRTUAL TABLE posts_title USING fts5(
+                title, content = '', tokenize = 'porter unicode61 remove_diacritics 2', detail = 'none'
+            );
+            """)
+        // One pass over the store with a big buffer, then one segment each (a one-off cost).
+        // (FTS5's own 'rebuild' cannot read the `post_threads` view: "SQL logic error".)
+        try AppDatabase.setIndexBuffer(AppDatabase.bulkIndexBuffer, db)
+        try db.execute(sql: """
+            INSERT INTO posts_fts(rowid, title, body, answers, tags)
+                SELECT id, title, body, answers, tags FROM post_threads;
+            INSERT INTO posts_title(rowid, title) SELECT id, title FROM posts WHERE parent IS NULL;
+            """)
+        try ThreadIndex.compact(db)
+        try AppDatabase.setIndexBuffer(AppDatabase.defaultIndexBuffer, db)
+    }
+
     /// Makes feedback undoable through the generic journal (needs `v1-tasks`, which creates it).
     static func feedbackUndo(_ db: Database) throws {
         try UndoJournal.track("feedback", in: db)

@@ -7,11 +7,40 @@ import PicnicCore
 
 /// Stage one: unranked doclists, summed weight × idf, the postings budget and its fallback.
 @Suite struct MatchCandidatesTests {
+    static func table(_ d: [Int64: Double]) -> ThreadScores {
+        let t = ThreadScores(expected: 1)
+        for (id, v) in d { t.add(id, v) }
+        return t
+    }
+
     @Test func bestKeepsTheHighestScoresAndPrefersNewerOnTies() {
-        let scores: [Int64: Double] = [1: 1, 2: 3, 3: 3, 4: 0.5, 5: 2, 6: 3]
+        let scores = Self.table([1: 1, 2: 3, 3: 3, 4: 0.5, 5: 2, 6: 3])
         #expect(MatchCandidates.best(scores, 4) == [6, 3, 2, 5])
         #expect(MatchCandidates.best(scores, 10) == [6, 3, 2, 5, 1, 4])
-        #expect(MatchCandidates.best([:], 3).isEmpty)
+        #expect(MatchCandidates.best(Self.table([:]), 3).isEmpty)
+    }
+
+    /// The score table sums exactly as a dictionary does, through growth, with any id.
+    @Test func theScoreTableAgreesWithADictionary() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let table = ThreadScores(expected: round)
+            var reference: [Int64: Double] = [:]
+            let spread = Int64(1 + round * 300)
+            for _ in 0..<(round * 500) {
+                // Ids near 0 and negative ones too: nothing is reserved as "empty".
+                let id = Int64.random(in: -5...spread, using: &rng) * (round % 3 == 0 ? 1 : 1_000_003)
+                let gain = Double.random(in: 0...10, using: &rng)
+                table.add(id, gain)
+                reference[id, default: 0] += gain
+            }
+            #expect(table.count == reference.count)
+            var seen: [Int64: Double] = [:]
+            table.forEach { id, score in seen[id] = score }
+            #expect(seen == reference)
+            for (id, score) in reference { #expect(table.score(id) == score) }
+            #expect(table.score(spread * 2_000_000 + 7) == nil)
+        }
     }
 
     func search(_ db: AppDatabase, _ text: String) throws -> [Int64] {

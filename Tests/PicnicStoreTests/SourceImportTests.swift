@@ -69,9 +69,10 @@ import PicnicCore
         var items = Self.dump(threads: 1000)
         items.append(PostImport(Post(kind: .answer, title: "", body: "orphan", source: "se", sourceID: "orphan"),
                                 parentSourceID: "missing"))
+        let buffer = try Self.hashsize(db)
         #expect(throws: PicnicError.self) { try db.importSource("se", items, removeMissing: false) }
         #expect(try db.postCount() == 0)
-        #expect(try Self.hashsize(db) == nil)
+        #expect(try Self.hashsize(db) == buffer)
         #expect(try db.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posts_fts") } == 0)
     }
 

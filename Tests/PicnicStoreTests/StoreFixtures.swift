@@ -11,25 +11,40 @@ func makeDatabase(_ label: String = "store") throws -> AppDatabase {
 
 struct StaleIndex: Error { var differences: [String] }
 
-/// Checks that `posts_fts` holds exactly what a fresh index of `post_threads` would: FTS5's own
-/// integrity check, then the per-column vocabulary (term, column, rows, occurrences) compared with
-/// an index rebuilt from scratch in a temp table.
+/// Checks that `posts_fts` and `posts_title` hold exactly what fresh indexes of `post_threads` and
+/// of the roots' titles would: FTS5's own integrity check, then, for every stem of either, the
+/// threads each index returns for it compared with the fresh index's.
 func checkIndex(_ db: AppDatabase) throws {
     try db.pool.write { db in
         try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES ('integrity-check')")
+        try db.execute(sql: "INSERT INTO posts_title(posts_title) VALUES ('integrity-check')")
         try db.execute(sql: """
             CREATE VIRTUAL TABLE temp.fresh USING fts5(title, body, answers, tags,
-                tokenize = 'porter unicode61 remove_diacritics 2');
+                tokenize = 'porter unicode61 remove_diacritics 2', detail = 'none');
             INSERT INTO temp.fresh(rowid, title, body, answers, tags) SELECT id, title, body, answers, tags FROM post_threads;
-            CREATE VIRTUAL TABLE temp.fresh_vocab USING fts5vocab(temp, fresh, 'col');
-            CREATE VIRTUAL TABLE temp.live_vocab USING fts5vocab(main, posts_fts, 'col');
+            CREATE VIRTUAL TABLE temp.fresh_title USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
+            INSERT INTO temp.fresh_title(rowid, title) SELECT id, title FROM posts WHERE parent IS NULL;
             """)
-        let diff = try String.fetchAll(db, sql: """
-            SELECT term || ' ' || col FROM (SELECT * FROM temp.live_vocab EXCEPT SELECT * FROM temp.fresh_vocab)
-            UNION ALL
-            SELECT term || ' ' || col FROM (SELECT * FROM temp.fresh_vocab EXCEPT SELECT * FROM temp.live_vocab)
-            """)
-        try db.execute(sql: "DROP TABLE temp.live_vocab; DROP TABLE temp.fresh_vocab; DROP TABLE temp.fresh")
+        var diff: [String] = []
+        for (live, fresh) in [("main.posts_fts", "temp.fresh"), ("main.posts_title", "temp.fresh_title")] {
+            let (schema, name) = (String(live.split(separator: ".")[0]), String(live.split(separator: ".")[1]))
+            let (fschema, fname) = (String(fresh.split(separator: ".")[0]), String(fresh.split(separator: ".")[1]))
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE temp.lv USING fts5vocab(\(schema), \(name), 'row');
+                CREATE VIRTUAL TABLE temp.fv USING fts5vocab(\(fschema), \(fname), 'row');
+                """)
+            let stems = try String.fetchAll(db, sql: "SELECT term FROM temp.lv UNION SELECT term FROM temp.fv")
+            try db.execute(sql: "DROP TABLE temp.lv; DROP TABLE temp.fv")
+            for stem in stems {
+                // A stem as a query: quoted, and `*`-free, so FTS5 matches exactly this stem
+                // (the porter tokenizer leaves a stem as it is or maps it onto itself consistently).
+                let query = "\"" + stem.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                let a = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(live) WHERE \(name) MATCH ? ORDER BY rowid", arguments: [query])
+                let b = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(fresh) WHERE \(fname) MATCH ? ORDER BY rowid", arguments: [query])
+                if a != b { diff.append("\(name) \(stem): \(a) vs \(b)") }
+            }
+        }
+        try db.execute(sql: "DROP TABLE temp.fresh; DROP TABLE temp.fresh_title")
         if !diff.isEmpty { throw StaleIndex(differences: diff) }
     }
 }
