@@ -110,8 +110,7 @@ enum MatchCandidates {
         // Usually one placeholder per id, so the statement is compiled once per list length and
         // cached; a very long list (many helpful marks) is written inline instead.
         let inline = ids.count > 200
-        let list = inline ? ids.map(String.init).joined(separator: ",")
-            : Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let (rootsSQL, repliesSQL) = inline ? fetchSQL(ids.map(String.init).joined(separator: ",")) : fetchSQL(count: ids.count)
         func rows(_ sql: String) throws -> StatementRows {
             let rows = StatementRows(inline ? try db.makeStatement(sql: sql) : try db.cachedStatement(sql: sql))
             if !inline { for (i, id) in ids.enumerated() { rows.bind(Int32(i + 1), id) } }
@@ -119,24 +118,42 @@ enum MatchCandidates {
         }
         var byID: [Int64: Post] = [:]
         byID.reserveCapacity(ids.count)
-        let roots = try rows("SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL")
+        let roots = try rows(rootsSQL)
         while try roots.step() {
             let p = post(roots)
             byID[p.id] = p
         }
+        // Rows come grouped by parent: each thread's answers are gathered as bytes and made one
+        // String (`"\n"` between answers, `title + " " + body` for titled ones).
         var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
-        let replies = try rows("SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
+        answers.reserveCapacity(ids.count)
+        var text = AnswersText()
+        defer { text.free() }
+        var parent: Int64 = 0, count = 0, accepted = false
+        func flush() { if count > 0 { answers[parent] = (text.string(), count, accepted) } }
+        let replies = try rows(repliesSQL)
         while try replies.step() {
-            let parent = replies.int64(0)
-            var entry = answers.removeValue(forKey: parent) ?? ("", 0, false)
-            entry.count += 1
-            if entry.text.utf8.count < answersTextLimit {
-                let title = replies.text(1), body = replies.text(2)
-                entry.text += (entry.text.isEmpty ? "" : "\n") + (title.isEmpty ? body : title + " " + body)
+            let p = replies.int64(0)
+            if p != parent || count == 0 {
+                flush()
+                parent = p
+                count = 0
+                accepted = false
+                text.count = 0
             }
-            if replies.int64(3) != 0 { entry.accepted = true }
-            answers[parent] = entry
+            count += 1
+            if text.count < answersTextLimit {
+                let title = replies.textBytes(1)
+                if text.count > 0 { text.append(0x0A) }
+                if title.count > 0 {
+                    text.append(utf8: title)
+                    text.append(0x20)
+                }
+                text.append(utf8: replies.textBytes(2))
+            }
+            if replies.int64(3) != 0 { accepted = true }
         }
+        flush()
         return ids.compactMap { id in
             guard let post = byID.removeValue(forKey: id) else { return nil }
             let a = answers[id]
@@ -148,9 +165,26 @@ enum MatchCandidates {
     /// The post in the current row of a `SELECT \(PostRow.columns)`, decoded as `PostRow.decode`
     /// decodes it.
     static func post(_ r: StatementRows) -> Post {
-        Post(id: r.int64(0), kind: PostKind(rawValue: r.text(1)) ?? .question, title: r.text(2), body: r.text(3),
-             tags: PostRow.decodeTags(r.text(4)), author: r.text(5), space: r.text(6),
+        Post(id: r.int64(0), kind: PostRow.kind(bytes: r.textBytes(1)) ?? .question, title: r.text(2), body: r.text(3),
+             tags: PostRow.decodeTags(bytes: r.textBytes(4)), author: r.text(5), space: r.text(6),
              created: Date(timeIntervalSince1970: r.double(7)), votes: Int(r.int64(8)), accepted: r.int64(9) != 0,
              parent: r.optionalInt64(10), url: r.optionalText(11), source: r.optionalText(12), sourceID: r.optionalText(13))
     }
+
+    /// The two statements of `fetch` for `count` bound ids, made once per count.
+    static func fetchSQL(count: Int) -> (roots: String, replies: String) {
+        fetchSQLLock.lock(); defer { fetchSQLLock.unlock() }
+        if let known = fetchSQLByCount[count] { return known }
+        let made = fetchSQL(Array(repeating: "?", count: count).joined(separator: ","))
+        fetchSQLByCount[count] = made
+        return made
+    }
+
+    static func fetchSQL(_ list: String) -> (roots: String, replies: String) {
+        ("SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL",
+         "SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
+    }
+
+    private static let fetchSQLLock = NSLock()
+    nonisolated(unsafe) private static var fetchSQLByCount: [Int: (roots: String, replies: String)] = [:]
 }

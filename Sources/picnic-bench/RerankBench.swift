@@ -91,6 +91,19 @@ struct RerankBench: ParsableCommand {
         }
     }
 
+    /// `text` on one line: its UTF-8 bytes with backslash, newline and non-ASCII escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for b in text.utf8 {
+            if b == 0x5C || b == 0x22 || b < 0x20 || b >= 0x7F {
+                out += "\\" + String(b, radix: 16) + ";"
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return out + "\""
+    }
+
     /// One line per candidate of every task, every float as its bit pattern.
     func write(_ loaded: [(MatchQuery, [ThreadCandidate], CorpusStats)], ranker: Ranker, now: Date,
                to path: String) throws {
@@ -103,6 +116,14 @@ struct RerankBench: ParsableCommand {
                     + "\(m.strong) [\(m.reason)] \(matched.joined(separator: " "))\n"
             }
             for cand in c {
+                // The candidate as stage 1 fetched it (every field), so a faster fetch is checked too.
+                let p = cand.post
+                out += "c \(n) \(p.id) \(p.kind.rawValue) \(Self.quoted(p.title)) \(Self.quoted(p.body)) "
+                    + "\(p.tags.map(Self.quoted)) \(Self.quoted(p.author)) \(Self.quoted(p.space)) "
+                    + "\(String(p.created.timeIntervalSince1970.bitPattern, radix: 16)) \(p.votes) \(p.accepted) "
+                    + "\(p.parent.map(String.init) ?? "-") \(p.url.map(Self.quoted) ?? "-") \(p.source.map(Self.quoted) ?? "-") "
+                    + "\(p.sourceID.map(Self.quoted) ?? "-") \(cand.answerCount) \(cand.hasAccepted) "
+                    + "\(cand.helpfulHere) \(cand.helpfulSimilar.bitPattern) \(Self.quoted(cand.answersText))\n"
                 let f = MatchFeatures.compute(query: q, candidate: cand, stats: s, now: now)
                 out += "f \(n) \(cand.post.id) " + f.vector.map { String($0.bitPattern, radix: 16) }.joined(separator: " ") + "\n"
             }

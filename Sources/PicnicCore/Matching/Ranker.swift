@@ -35,11 +35,8 @@ public struct Ranker: Sendable {
                 : (a.created != b.created ? a.created > b.created
                     : candidates[a.index].post.id < candidates[b.index].post.id)
         }
-        return scored.prefix(max(0, limit)).map { entry in
-            var f = features[entry.index]
-            f.fillMatched(query)
-            return match(candidates[entry.index], f, query: query, stats: stats)
-        }
+        let terms = EntryTerms(query: query, stats: stats)
+        return scored.prefix(max(0, limit)).map { entry(candidates[$0.index], features[$0.index], terms) }
     }
 
     /// The match entry for one candidate with its computed features.
