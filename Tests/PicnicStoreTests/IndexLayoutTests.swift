@@ -93,4 +93,16 @@ import TestSupport
         #expect(try titled("autovacuum").isEmpty)
         try checkIndex(db)
     }
+
+    /// The index check sees a title index that drifted from the titles, alone.
+    @Test func theCheckNoticesAStaleTitleIndex() throws {
+        let db = try makeDatabase("layout-stale")
+        let roots = try Corpus.load(into: db)
+        try checkIndex(db)
+        try db.pool.write { db in
+            try db.execute(sql: "INSERT INTO posts_title(posts_title, rowid, title) SELECT 'delete', id, title FROM posts WHERE id = ?",
+                           arguments: [roots[1]])
+        }
+        #expect(throws: StaleIndex.self) { try checkIndex(db) }
+    }
 }
