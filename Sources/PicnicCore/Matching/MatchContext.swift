@@ -117,23 +117,33 @@ struct MatchContext {
     /// thread title's own coverage by the query.
     mutating func scan(_ text: String, limit: Int = .max, shape: Bool, title: Bool) -> Int {
         var length = 0
+        guard shape else {
+            // Tags and answers: only the words that may be terms are hashed and looked up.
+            Tokenizer.forEachWordBuffer(text, limit: limit) { word in
+                length += 1
+                let i = mayBeTerm(word) ? termIndex(of: word, hash: MatchFeatures.hash(word)) : -1
+                if i >= 0 { tf[i] += 1 }
+                if title, !Stopwords.contains(word) {
+                    postWords += 1
+                    if i >= 0 { postHits += 1 }
+                }
+            }
+            return length
+        }
+        // Title and body: every word's hash is needed (distinct words), so it is worked out while
+        // the word is read.
         var previous = -1
-        Tokenizer.forEachWordBuffer(text, limit: limit) { word in
+        Tokenizer.forEachHashedWord(text, limit: limit) { word, h in
             length += 1
             var i = -1
-            let needHash = shape && word.count >= 3 && length <= 300
-            let candidate = mayBeTerm(word)
-            var h: UInt64 = 0
-            if candidate || needHash { h = MatchFeatures.hash(word) }
-            if candidate { i = termIndex(of: word, hash: h) }
+            if mayBeTerm(word) { i = termIndex(of: word, hash: h) }
             if i >= 0 { tf[i] += 1 }
             // A word that fails the prefix filter stems to no term, so `i` is its term here too.
             if title, !Stopwords.contains(word) {
                 postWords += 1
                 if i >= 0 { postHits += 1 }
             }
-            guard shape else { return }
-            if needHash, distinct.insert(h), i >= 0 { distinctHits += 1 }
+            if word.count >= 3 && length <= 300, distinct.insert(h), i >= 0 { distinctHits += 1 }
             if i >= 0 {
                 if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
                 previous = i
@@ -177,7 +187,7 @@ final class StemTerms {
     init(_ terms: [QueryTerm], index: [String: Int]) {
         self.index = index
         stems = terms.map { Array($0.stem.utf8) }
-        var byHash = WordHashTable(capacity: 2 * terms.count + 2)
+        let byHash = WordHashTable(capacity: 2 * terms.count + 2)
         for (i, stem) in stems.enumerated() { byHash.set(MatchFeatures.hash(stem), i) }
         self.byHash = byHash
     }
