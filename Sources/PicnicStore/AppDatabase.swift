@@ -19,8 +19,9 @@ public final class AppDatabase: @unchecked Sendable {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// Throws a `PicnicError` (`.ioError`) for an unwritable path or a file that is not a database.
-    /// Opening an up-to-date database writes nothing.
-    public init(path: String, concurrentReads: Bool = false) throws {
+    /// Opening an up-to-date database writes nothing. `notice` hears of a migration that will take
+    /// a while (a big store's index rebuilt), before it starts.
+    public init(path: String, concurrentReads: Bool = false, notice: ((String) -> Void)? = nil) throws {
         self.path = path
         // The folder exists in the common case; checking costs a syscall, not URL and FileManager work.
         if access(path, F_OK) != 0 {
@@ -58,7 +59,7 @@ public final class AppDatabase: @unchecked Sendable {
                 }
                 pool = queue
             }
-            try Self.migrateIfNeeded(pool)
+            try Self.migrateIfNeeded(pool, notice: notice)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as PicnicError {
@@ -103,12 +104,15 @@ public final class AppDatabase: @unchecked Sendable {
     /// The common case (schema up to date) costs one read. Processes creating the same database
     /// at once race (one may see another's half-made schema); the loser retries and then finds
     /// the work done. A file that is not a database fails at once.
-    static func migrateIfNeeded(_ writer: any DatabaseWriter) throws {
+    static func migrateIfNeeded(_ writer: any DatabaseWriter, notice: ((String) -> Void)? = nil) throws {
         let migrator = Self.migrator
         let fatal: [ResultCode] = [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL]
         for attempt in 1...40 {
             do {
                 if try writer.writeWithoutTransaction({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt == 1, let notice, let message = try writer.read({ try Self.slowMigration(migrator, $0) }) {
+                    notice(message)
+                }
                 try migrator.migrate(writer)
                 return
             } catch let e as DatabaseError where !fatal.contains(e.resultCode.primaryResultCode) && attempt < 40 {
@@ -116,6 +120,18 @@ public final class AppDatabase: @unchecked Sendable {
             }
         }
     }
+
+    /// What to tell the person before pending migrations that rebuild a big index, or nil.
+    static func slowMigration(_ migrator: DatabaseMigrator, _ db: Database, threshold: Int = slowRebuildThreads) throws -> String? {
+        let applied = try migrator.appliedIdentifiers(db)
+        guard applied.contains("v1-posts"), !applied.contains("v5-index-layout") else { return nil }
+        let threads = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts WHERE parent IS NULL") ?? 0
+        guard threads >= threshold else { return nil }
+        return "rebuilding the search index of \(threads) threads for this version (once; about \(max(1, threads / 20_000)) s)…"
+    }
+
+    /// Threads from which rebuilding the index takes long enough (~1 s) to say so first.
+    static let slowRebuildThreads = 20_000
 
     /// Frozen, named migrations, in order. Never edit one that has shipped: add a new one.
     static var migrator: DatabaseMigrator {

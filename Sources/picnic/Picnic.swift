@@ -61,7 +61,7 @@ enum Global {
     /// every change is already committed, and tearing the connection down (schema, caches, queue)
     /// costs more of a short command than the kernel's cleanup at exit.
     static func openDatabase() throws -> AppDatabase {
-        let db = try AppDatabase(path: resolvedDatabasePath)
+        let db = try AppDatabase(path: resolvedDatabasePath, notice: { note("picnic: " + $0) })
         openConnections.append(db)
         return db
     }

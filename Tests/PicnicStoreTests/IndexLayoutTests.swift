@@ -49,6 +49,28 @@ import TestSupport
         #expect(vacuum.post.title == "Postgres vacuum takes hours on a big table")
     }
 
+    /// A big store is told before its index is rebuilt; a new or up-to-date one is not.
+    @Test func aBigRebuildIsAnnouncedFirst() throws {
+        let path = try Self.storeAtVersion4("layout-notice")
+        let queue = try DatabaseQueue(path: path)
+        let (low, real) = try queue.read { db in
+            (try AppDatabase.slowMigration(AppDatabase.migrator, db, threshold: 1),
+             try AppDatabase.slowMigration(AppDatabase.migrator, db))
+        }
+        #expect(low?.contains("rebuilding the search index of \(Corpus.threads.count) threads") == true, "\(low ?? "nil")")
+        #expect(real == nil) // under the real threshold
+        try queue.close()
+        let fresh = try DatabaseQueue(path: TestSupport.makeTempDirectory("layout-fresh").appendingPathComponent("p.sqlite").path)
+        let none = try fresh.read { db in try AppDatabase.slowMigration(AppDatabase.migrator, db, threshold: 0) }
+        #expect(none == nil)
+        var heard: [String] = []
+        _ = try AppDatabase(path: path, notice: { heard.append($0) })
+        #expect(heard.isEmpty) // 6 threads: below the threshold
+        let db = try AppDatabase(path: path)
+        let done = try db.pool.read { db in try AppDatabase.slowMigration(AppDatabase.migrator, db, threshold: 0) }
+        #expect(done == nil)
+    }
+
     @Test func titleHitsFollowEditsMovesAndDeletes() throws {
         let db = try makeDatabase("layout-titles")
         let roots = try Corpus.load(into: db)

@@ -25,7 +25,7 @@ struct DashboardCommand {
             }
         }
         defer { if let demoFolder { DemoWorkspace.remove(demoFolder) } }
-        let db = try AppDatabase(path: path)
+        let db = try AppDatabase(path: path, notice: { Global.note("picnic: " + $0) })
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
