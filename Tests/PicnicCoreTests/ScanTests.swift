@@ -83,3 +83,29 @@ extension MatchContext {
         return length
     }
 }
+
+/// Stems looked up by bytes give `index[stem]`, for plain and other stems, present or not.
+@Suite struct StemTermsTests {
+    @Test func byteLookupIsTheDictionaryLookup() {
+        let stems = ["runner", "ci", "arm64", "café", "x", "runner", "東京", "a1b2", "fix", ""]
+        let terms = stems.map { QueryTerm(word: $0, stem: $0, weight: 1, inTitle: false) }
+        var index: [String: Int] = [:]
+        for (i, t) in terms.enumerated() { index[t.stem] = i }
+        let table = StemTerms(terms, index: index)
+        var probes = stems + ["runne", "runners", "Runner", "cafe", "cafe\u{301}", "arm6", "arm644", "y", "0", "東", "fiz", "ci "]
+        var rng: UInt64 = 9
+        for _ in 0..<2_000 {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            var bytes: [UInt8] = []
+            for k in 0..<Int(rng >> 61) {
+                let shift = UInt64(8 * k + 3)
+                bytes.append(0x61 + UInt8((rng >> shift) % 26))
+            }
+            probes.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for probe in probes {
+            let bytes = Array(probe.utf8)
+            #expect(bytes.withUnsafeBufferPointer { table.term(ofStem: $0) } == (index[probe] ?? -1), "\(probe)")
+        }
+    }
+}

@@ -36,7 +36,7 @@ struct MatchContext {
     /// Fields each term was found in, as `MatchField.bit`s.
     var fieldBits: [UInt8]
     /// The candidate's distinct words of three bytes or more (title, first 300 words of body).
-    var distinct = WordHashTable(capacity: 1024)
+    var distinct = WordHashTable(capacity: 256)
     /// How many of those stem to a query term.
     var distinctHits = 0
     /// Title pairs found adjacent.
@@ -196,11 +196,19 @@ final class StemTerms {
     /// digits (what the tokenizer makes of ASCII text) equals a String only byte for byte, so the
     /// bytes are compared; any other stem, or a hash shared by two terms, asks `index`.
     func term(ofStem stem: UnsafeBufferPointer<UInt8>) -> Int {
+        // One pass: whether the stem is plain, and its hash (`MatchFeatures.hash`).
         var plain = true
-        for b in stem where !(b &- 0x61 < 26 || b &- 0x30 < 10) { plain = false; break }
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in stem {
+            if !(b &- 0x61 < 26 || b &- 0x30 < 10) { plain = false }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
         if plain {
-            guard let i = byHash.value(MatchFeatures.hash(stem)) else { return -1 }
-            if stems[i].elementsEqual(stem) { return i }
+            guard let i = byHash.value(h) else { return -1 }
+            let same = stems[i].withUnsafeBufferPointer { known in
+                known.count == stem.count && (0..<stem.count).allSatisfy { known[$0] == stem[$0] }
+            }
+            if same { return i }
         }
         return index[String(decoding: stem, as: UTF8.self)] ?? -1
     }

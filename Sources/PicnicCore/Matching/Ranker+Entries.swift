@@ -15,9 +15,9 @@ struct EntryTerms {
 
     init(query: MatchQuery, stats: CorpusStats) {
         terms = query.terms
-        var groups: [String: [Int]] = [:]
-        for (i, t) in terms.enumerated() { groups[t.stem, default: []].append(i) }
-        sameStem = terms.map { groups[$0.stem] ?? [] }
+        // A query has a dozen terms or so: comparing stems pairwise beats hashing them.
+        let terms = terms
+        sameStem = terms.indices.map { i in terms.indices.filter { terms[$0].stem == terms[i].stem } }
         first = sameStem.map { $0[0] }
         key = terms.map { $0.weight * stats.idf($0.stem) }
         quoted = terms.map { "“\($0.word)”" }
