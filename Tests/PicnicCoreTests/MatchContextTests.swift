@@ -5,7 +5,7 @@ import Testing
 /// The rerank's per-query context: its word table and prefix filter must never change a feature.
 @Suite struct MatchContextTests {
     @Test func wordHashTableAgreesWithADictionary() {
-        var table = WordHashTable(capacity: 16)
+        let table = WordHashTable(capacity: 16)
         var reference: [UInt64: Int] = [:]
         var rng = UInt64(0x9E3779B97F4A7C15)
         for round in 0..<3 {
@@ -25,7 +25,7 @@ import Testing
             reference.removeAll()
             #expect(table.isEmpty && table.value(12) == nil)
         }
-        var set = WordHashTable()
+        let set = WordHashTable()
         #expect(set.insert(42) && !set.insert(42) && set.insert(43) && set.count == 2)
     }
 

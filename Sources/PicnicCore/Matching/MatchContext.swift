@@ -36,7 +36,7 @@ struct MatchContext {
     /// Fields each term was found in, as `MatchField.bit`s.
     var fieldBits: [UInt8]
     /// The candidate's distinct words of three bytes or more (title, first 300 words of body).
-    var distinct = WordHashTable(capacity: 1024)
+    var distinct = WordHashTable(capacity: 256)
     /// How many of those stem to a query term.
     var distinctHits = 0
     /// Title pairs found adjacent.
@@ -117,23 +117,33 @@ struct MatchContext {
     /// thread title's own coverage by the query.
     mutating func scan(_ text: String, limit: Int = .max, shape: Bool, title: Bool) -> Int {
         var length = 0
+        guard shape else {
+            // Tags and answers: only the words that may be terms are hashed and looked up.
+            Tokenizer.forEachWordBuffer(text, limit: limit) { word in
+                length += 1
+                let i = mayBeTerm(word) ? termIndex(of: word, hash: MatchFeatures.hash(word)) : -1
+                if i >= 0 { tf[i] += 1 }
+                if title, !Stopwords.contains(word) {
+                    postWords += 1
+                    if i >= 0 { postHits += 1 }
+                }
+            }
+            return length
+        }
+        // Title and body: every word's hash is needed (distinct words), so it is worked out while
+        // the word is read.
         var previous = -1
-        Tokenizer.forEachWordBuffer(text, limit: limit) { word in
+        Tokenizer.forEachHashedWord(text, limit: limit) { word, h in
             length += 1
             var i = -1
-            let needHash = shape && word.count >= 3 && length <= 300
-            let candidate = mayBeTerm(word)
-            var h: UInt64 = 0
-            if candidate || needHash { h = MatchFeatures.hash(word) }
-            if candidate { i = termIndex(of: word, hash: h) }
+            if mayBeTerm(word) { i = termIndex(of: word, hash: h) }
             if i >= 0 { tf[i] += 1 }
             // A word that fails the prefix filter stems to no term, so `i` is its term here too.
             if title, !Stopwords.contains(word) {
                 postWords += 1
                 if i >= 0 { postHits += 1 }
             }
-            guard shape else { return }
-            if needHash, distinct.insert(h), i >= 0 { distinctHits += 1 }
+            if word.count >= 3 && length <= 300, distinct.insert(h), i >= 0 { distinctHits += 1 }
             if i >= 0 {
                 if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
                 previous = i
@@ -177,7 +187,7 @@ final class StemTerms {
     init(_ terms: [QueryTerm], index: [String: Int]) {
         self.index = index
         stems = terms.map { Array($0.stem.utf8) }
-        var byHash = WordHashTable(capacity: 2 * terms.count + 2)
+        let byHash = WordHashTable(capacity: 2 * terms.count + 2)
         for (i, stem) in stems.enumerated() { byHash.set(MatchFeatures.hash(stem), i) }
         self.byHash = byHash
     }
@@ -186,11 +196,19 @@ final class StemTerms {
     /// digits (what the tokenizer makes of ASCII text) equals a String only byte for byte, so the
     /// bytes are compared; any other stem, or a hash shared by two terms, asks `index`.
     func term(ofStem stem: UnsafeBufferPointer<UInt8>) -> Int {
+        // One pass: whether the stem is plain, and its hash (`MatchFeatures.hash`).
         var plain = true
-        for b in stem where !(b &- 0x61 < 26 || b &- 0x30 < 10) { plain = false; break }
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in stem {
+            if !(b &- 0x61 < 26 || b &- 0x30 < 10) { plain = false }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
         if plain {
-            guard let i = byHash.value(MatchFeatures.hash(stem)) else { return -1 }
-            if stems[i].elementsEqual(stem) { return i }
+            guard let i = byHash.value(h) else { return -1 }
+            let same = stems[i].withUnsafeBufferPointer { known in
+                known.count == stem.count && (0..<stem.count).allSatisfy { known[$0] == stem[$0] }
+            }
+            if same { return i }
         }
         return index[String(decoding: stem, as: UTF8.self)] ?? -1
     }

@@ -15,9 +15,9 @@ struct EntryTerms {
 
     init(query: MatchQuery, stats: CorpusStats) {
         terms = query.terms
-        var groups: [String: [Int]] = [:]
-        for (i, t) in terms.enumerated() { groups[t.stem, default: []].append(i) }
-        sameStem = terms.map { groups[$0.stem] ?? [] }
+        // A query has a dozen terms or so: comparing stems pairwise beats hashing them.
+        let terms = terms
+        sameStem = terms.indices.map { i in terms.indices.filter { terms[$0].stem == terms[i].stem } }
         first = sameStem.map { $0[0] }
         key = terms.map { $0.weight * stats.idf($0.stem) }
         quoted = terms.map { "“\($0.word)”" }
@@ -70,19 +70,26 @@ extension Ranker {
             out += s
         }
         if c.helpfulHere { part("you marked it helpful") }
-        let count = terms.terms.count
+        let count = terms.terms.count, first = terms.first, key = terms.key, quoted = terms.quoted
         var listed = [Bool](repeating: false, count: count)
+        var indices: [Int] = []
+        indices.reserveCapacity(count)
         for field in [MatchField.title, .tags, .body, .answers] {
             let bit = field.bit
-            let indices = (0..<count)
-                .filter { (found[$0] ?? 0) & bit != 0 && !listed[terms.first[$0]] }
-                .sorted { terms.key[$0] > terms.key[$1] }
+            // The terms found in this field and not listed yet, by key, highest first; a stable
+            // insertion sort, so equal keys keep query order (as the standard library's sort).
+            indices.removeAll(keepingCapacity: true)
+            for i in 0..<count where (found[i] ?? 0) & bit != 0 && !listed[first[i]] {
+                var at = indices.count
+                while at > 0 && key[i] > key[indices[at - 1]] { at -= 1 }
+                indices.insert(i, at: at)
+            }
             guard !indices.isEmpty else { continue }
-            for i in indices { listed[terms.first[i]] = true }
+            for i in indices { listed[first[i]] = true }
             if !out.isEmpty { out += "; " }
             for (n, i) in indices.prefix(4).enumerated() {
                 if n > 0 { out += " " }
-                out += terms.quoted[i]
+                out += quoted[i]
             }
             if indices.count > 4 { out += " +\(indices.count - 4)" }
             out += " in "

@@ -25,9 +25,9 @@ public struct Ranker: Sendable {
         var scored: [(index: Int, score: Double, created: Double)] = []
         scored.reserveCapacity(candidates.count)
         var context = MatchContext(query: query, stats: stats)
-        for (k, c) in candidates.enumerated() {
-            let f = MatchFeatures.compute(&context, candidate: c, now: now)
-            scored.append((k, weights.score(f), c.post.created.timeIntervalSince1970))
+        for k in candidates.indices {
+            let f = MatchFeatures.compute(&context, candidate: candidates[k], now: now)
+            scored.append((k, weights.score(f), candidates[k].post.created.timeIntervalSince1970))
             features.append(f)
         }
         scored.sort { a, b in

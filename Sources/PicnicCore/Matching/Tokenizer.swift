@@ -34,12 +34,30 @@ public enum Tokenizer {
     /// that is valid only during the call (the rerank reads every word of 40 threads per match).
     @inline(__always)
     static func forEachWordBuffer(_ text: String, limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        words(text, limit: limit, hashing: false) { word, _ in body(word) }
+    }
+
+    /// `forEachWordBuffer` that also gives each word's 64-bit FNV-1a hash (`MatchFeatures.hash`),
+    /// worked out in the same pass over the bytes for a plain ASCII word.
+    @inline(__always)
+    static func forEachHashedWord(_ text: String, limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        words(text, limit: limit, hashing: true, body)
+    }
+
+    /// The word loop of both: `hashing` is a constant at each call, so the loop without it has no
+    /// hash arithmetic at all.
+    @inline(__always)
+    private static func words(_ text: String, limit: Int, hashing: Bool,
+                              _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             let end = min(bytes.count, limit)
             var word = WordScratch()
             defer { word.free() }
+            @inline(__always) func emit(_ w: UnsafeBufferPointer<UInt8>) {
+                body(w, hashing ? MatchFeatures.hash(w) : 0)
+            }
             let plain = plainByte
             var i = 0
             while i < end {
@@ -47,9 +65,15 @@ public enum Tokenizer {
                     // The common case: a word of lowercase ASCII letters and digits, passed straight
                     // from the text when it ends at ASCII punctuation, a space or the limit.
                     var j = i
-                    while j < end, plain[Int(base[j])] { j += 1 }
+                    var h: UInt64 = 0xcbf29ce484222325
+                    while j < end {
+                        let b = base[j]
+                        guard plain[Int(b)] else { break }
+                        if hashing { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                        j += 1
+                    }
                     if j == end || base[j] < 0x80 && !(base[j] >= 0x41 && base[j] <= 0x5A) {
-                        if j > i { body(UnsafeBufferPointer(start: base + i, count: j - i)) }
+                        if j > i { body(UnsafeBufferPointer(start: base + i, count: j - i), h) }
                         i = j == end ? j : j + 1
                         continue
                     }
@@ -65,7 +89,7 @@ public enum Tokenizer {
                     } else if v >= 0x41 && v <= 0x5A {
                         word.append(v + 32)
                     } else if word.count > 0 {
-                        body(word.buffer)
+                        emit(word.buffer)
                         word.count = 0
                     }
                     continue
@@ -83,7 +107,7 @@ public enum Tokenizer {
                 }
                 i += ok ? n : 1
                 guard ok, let scalar = Unicode.Scalar(value) else {
-                    if word.count > 0 { body(word.buffer); word.count = 0 }
+                    if word.count > 0 { emit(word.buffer); word.count = 0 }
                     continue
                 }
                 switch scalar.properties.generalCategory {
@@ -94,12 +118,12 @@ public enum Tokenizer {
                     continue // diacritics are dropped, and do not split a word
                 default:
                     if word.count > 0 {
-                        body(word.buffer)
+                        emit(word.buffer)
                         word.count = 0
                     }
                 }
             }
-            if word.count > 0 { body(word.buffer) }
+            if word.count > 0 { emit(word.buffer) }
         }
     }
 
