@@ -55,31 +55,10 @@ extension AppDatabase {
         guard options.limit > 0 else { return [] }
         let (candidates, stats) = try matchRead { db -> ([ThreadCandidate], CorpusStats) in
             try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
-                                     cache: dfCache, helper: matchHelper, db)
+                                     cache: dfCache, db)
         }
         return options.ranker.rank(query: query, candidates: candidates, stats: stats,
                                    limit: options.limit, now: options.now)
-    }
-}
-
-extension AppDatabase {
-    /// Lets matches with many postings read part of their doclists on a second connection and
-    /// thread (`MatchHelper`), for processes that match many times: the dashboard, benchmarks.
-    /// The helper opens in the background; results are the same either way.
-    /// With `wait`, returns once the helper is open; the result says whether it could open.
-    @discardableResult
-    public func enableParallelMatching(wait: Bool = false) -> Bool {
-        helperLock.lock()
-        if helper == nil { helper = MatchHelper(path: path) }
-        let h = helper!
-        helperLock.unlock()
-        return wait ? h.waitUntilOpen() : true
-    }
-
-    /// The helper, once `enableParallelMatching` was called.
-    var matchHelper: MatchHelper? {
-        helperLock.lock(); defer { helperLock.unlock() }
-        return helper
     }
 }
 
@@ -90,7 +69,7 @@ extension AppDatabase {
         -> (candidates: [ThreadCandidate], stats: CorpusStats) {
         try matchRead { db in
             try MatchCandidates.load(query: query, taskUUID: taskUUID, options: options,
-                                     cache: dfCache, helper: matchHelper, db)
+                                     cache: dfCache, db)
         }
     }
 }

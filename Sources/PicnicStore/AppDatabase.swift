@@ -15,9 +15,6 @@ public final class AppDatabase: @unchecked Sendable {
     let localWrites = WriteCounter()
     /// Document frequencies of stems, kept while the index is unchanged (see the type).
     let dfCache = DocumentFrequencyCache()
-    let helperLock = NSLock()
-    /// Stage one's second reader (`enableParallelMatching`), under `helperLock`.
-    var helper: MatchHelper?
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///

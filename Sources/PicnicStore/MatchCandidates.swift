@@ -13,7 +13,7 @@ enum MatchCandidates {
     static let answersTextLimit = 12_000
 
     static func load(query: MatchQuery, taskUUID: UUID?, options: MatchOptions,
-                     cache: DocumentFrequencyCache? = nil, helper: MatchHelper? = nil,
+                     cache: DocumentFrequencyCache? = nil,
                      _ db: Database) throws -> ([ThreadCandidate], CorpusStats) {
         var stats = try ThreadIndex.stats(db)
         if let cache {
@@ -33,7 +33,7 @@ enum MatchCandidates {
         if let within = options.within {
             ids = within
         } else {
-            ids = try search(query: query, stats: stats, count: max(candidateCount, options.limit * 4), helper: helper, db)
+            ids = try search(query: query, stats: stats, count: max(candidateCount, options.limit * 4), db)
             for id in feedback.helpfulHere.union(feedback.similar.keys) where !ids.contains(id) { ids.append(id) }
         }
         ids = ids.filter { !feedback.hidden.contains($0) }
@@ -53,8 +53,7 @@ enum MatchCandidates {
     /// thread in it gains the term's weight × idf. A thread holding a term in its title gains
     /// `titleBonus` times more (from `posts_title`, the titles' own index). The threads
     /// with the highest sums go to the rerank, which scores them exactly; ties go to newer threads.
-    static func search(query: MatchQuery, stats: CorpusStats, count: Int, helper: MatchHelper? = nil,
-                       _ db: Database) throws -> [Int64] {
+    static func search(query: MatchQuery, stats: CorpusStats, count: Int, _ db: Database) throws -> [Int64] {
         let present = query.terms
             .map { ($0, stats.documentFrequency[$0.stem] ?? 0) }
             .filter { $0.1 > 0 }
@@ -62,47 +61,19 @@ enum MatchCandidates {
         guard let rarest = present.first else { return [] }
         let doclist = try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?")
         let titles = try db.cachedStatement(sql: "SELECT rowid FROM posts_title WHERE posts_title MATCH ?")
-        // The doclists to read, in the order their gains are summed (each term, then its title).
-        var jobs: [(job: MatchHelper.Job, gain: Double, postings: Int)] = []
+        let scores = ThreadScores(expected: min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
+        func add(_ statement: Statement, _ expression: String, _ gain: Double) throws {
+            let rows = StatementRows(statement)
+            rows.bind(1, expression)
+            while try rows.step() { scores.add(rows.int64(0), gain) }
+        }
         for (term, df) in present {
             guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
             spent += df
             let gain = term.weight * stats.idf(term.stem)
-            jobs.append((MatchHelper.Job(expression: expr, title: false), gain, df))
-            if titleBonus > 0 { jobs.append((MatchHelper.Job(expression: expr, title: true), gain * titleBonus, 0)) }
-        }
-        let scores = ThreadScores(expected: spent)
-        func read(_ job: MatchHelper.Job, _ body: (Int64) -> Void) throws {
-            let rows = StatementRows(job.title ? titles : doclist)
-            rows.bind(1, job.expression)
-            while try rows.step() { body(rows.int64(0)) }
-        }
-        if let helper, spent >= parallelPostings, jobs.count >= 4, helper.isReady {
-            // The helper reads the doclists of some terms while this thread reads the others, with
-            // postings shared about evenly; then every doclist is summed here, in the serial order.
-            var mine = [Bool](repeating: true, count: jobs.count)
-            var load = (here: 0, there: 0)
-            for i in jobs.indices.sorted(by: { jobs[$0].postings > jobs[$1].postings }) where !jobs[i].job.title {
-                if load.there < load.here {
-                    mine[i] = false
-                    load.there += jobs[i].postings
-                } else {
-                    load.here += jobs[i].postings
-                }
-            }
-            let theirs = jobs.indices.filter { !mine[$0] }
-            let pending = helper.read(theirs.map { jobs[$0].job })
-            var lists = [[Int64]](repeating: [], count: jobs.count)
-            for i in jobs.indices where mine[i] { try read(jobs[i].job) { lists[i].append($0) } }
-            if let answer = pending.wait() {
-                for (k, i) in theirs.enumerated() { lists[i] = answer[k] }
-            } else {
-                for i in theirs { try read(jobs[i].job) { lists[i].append($0) } }
-            }
-            for (i, j) in jobs.enumerated() { for id in lists[i] { scores.add(id, j.gain) } }
-        } else {
-            for j in jobs { try read(j.job) { scores.add($0, j.gain) } }
+            try add(doclist, expr, gain)
+            if titleBonus > 0 { try add(titles, expr, gain * titleBonus) }
         }
         if scores.count == 0 {
             // Every term is very common: the newest threads holding the rarest one, unscored.
@@ -113,10 +84,6 @@ enum MatchCandidates {
         }
         return Self.best(scores, count)
     }
-
-    /// Postings from which a match shares its doclists with the helper (below, handing work over
-    /// costs about what it saves).
-    static let parallelPostings = 1_000
 
     /// Extra weight of a term found in a thread's title, over one found anywhere else.
     static let titleBonus = 5.0

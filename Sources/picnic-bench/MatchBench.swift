@@ -25,9 +25,6 @@ struct MatchBench: ParsableCommand {
     @Flag(help: "With --keep: time matches on the databases already there instead of building them again.")
     var reuse = false
 
-    @Flag(name: .customLong("serial"), help: "Match on one thread only (as one-shot commands do); by default, as the dashboard, a second reader takes part of a big match's doclists.")
-    var oneThread = false
-
     func run() throws {
         let sizes = try posts.split(separator: ",").map { s -> Int in
             guard let n = Int(s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")), n > 0 else {
@@ -39,8 +36,7 @@ struct MatchBench: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("picnic-match-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
-        print("Wall-clock ms per match (the machine may be shared); CPU ms of this process (all its threads) for the match and each stage.")
-        print(oneThread ? "Serial: one thread, as one-shot commands match." : "As the dashboard matches: a second reader takes part of the doclists of matches with 1,000+ postings (--serial: without).")
+        print("Wall-clock ms per match (the machine may be shared); CPU ms of this process for the match and each stage.")
         print("posts       threads  build s  posts/s   db MB   match p50 ms  p90 ms  p99 ms  max ms  cpu p50/p99 ms  cpu1 p50/p99    cpu2 p50/p99    +cache p50/p99  strong/q  source@10")
         for size in sizes { try bench(size, dir) }
     }
@@ -78,9 +74,6 @@ struct MatchBench: ParsableCommand {
             let task = corpus.task(from: p)
             tasks.append(task)
             sources[task.uuid] = id
-        }
-        if !oneThread && !db.enableParallelMatching(wait: true) {
-            throw ValidationError("the second reader could not open \(path)")
         }
         var plain = MatchOptions(limit: 10)
         plain.recordCache = false

@@ -106,36 +106,3 @@ import TestSupport
         #expect(throws: StaleIndex.self) { try checkIndex(db) }
     }
 }
-
-/// Matches that share their doclists with the second reader (`enableParallelMatching`) return
-/// exactly what a one-thread match returns.
-@Suite struct ParallelMatchTests {
-    @Test func theSecondReaderChangesNothingButWhoReads() throws {
-        let dir = TestSupport.makeTempDirectory("parallel")
-        let path = dir.appendingPathComponent("picnic.sqlite").path
-        let serial = try AppDatabase(path: path)
-        // Words of several frequencies, so that a match reads well over `parallelPostings`.
-        let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
-        var posts: [Post] = []
-        for i in 0..<1_500 {
-            let picked = words.indices.filter { (i * 7 + $0 * 13) % ($0 + 2) == 0 }.map { words[$0] }
-            posts.append(Post(title: "thread \(i) " + picked.prefix(2).joined(separator: " "),
-                              body: picked.joined(separator: " ") + " filler \(i % 17)"))
-        }
-        _ = try serial.insertPosts(posts)
-        let parallel = try AppDatabase(path: path)
-        #expect(parallel.enableParallelMatching(wait: true))
-        let drafts = ["alpha bravo charlie delta echo", "golf hotel alpha", "delta echo foxtrot golf hotel bravo",
-                      "charlie filler", "thread alpha hotel"]
-        var options = MatchOptions(limit: 10, recordCache: false, now: Date(timeIntervalSince1970: 1_800_000_000))
-        options.limit = 10
-        for draft in drafts {
-            let a = try serial.match(query: MatchQuery(text: draft), taskUUID: nil, options: options)
-            let b = try parallel.match(query: MatchQuery(text: draft), taskUUID: nil, options: options)
-            #expect(a.map(\.post.id) == b.map(\.post.id), "\(draft)")
-            #expect(a.map(\.score) == b.map(\.score), "\(draft)")
-            #expect(a.map(\.reason) == b.map(\.reason), "\(draft)")
-        }
-        #expect((parallel.matchHelper?.jobsRead ?? 0) > 0, "no match was big enough to share its doclists")
-    }
-}

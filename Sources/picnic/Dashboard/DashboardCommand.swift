@@ -26,9 +26,6 @@ struct DashboardCommand {
         }
         defer { if let demoFolder { DemoWorkspace.remove(demoFolder) } }
         let db = try AppDatabase(path: path, notice: { Global.note("picnic: " + $0) })
-        // The dashboard matches at every move of the cursor: big matches share their doclists
-        // with a second reader on the other core (opened in the background).
-        db.enableParallelMatching()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
