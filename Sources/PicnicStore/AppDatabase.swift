@@ -127,7 +127,7 @@ public final class AppDatabase: @unchecked Sendable {
         guard applied.contains("v1-posts"), !applied.contains("v5-index-layout") else { return nil }
         let threads = try Int.fetchOne(db, sql: "SELECT count(*) FROM posts WHERE parent IS NULL") ?? 0
         guard threads >= threshold else { return nil }
-        return "rebuilding the search index of \(threads) threads for this version (once; about \(max(1, threads / 20_000)) s)…"
+        return "rebuilding the search index of \(threads) threads for this version (once; about \(max(1, threads / 16_000)) s)…"
     }
 
     /// Threads from which rebuilding the index takes long enough (~1 s) to say so first.
