@@ -61,9 +61,12 @@ enum MatchCandidates {
         guard let rarest = present.first else { return [] }
         let doclist = try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?")
         let titles = try db.cachedStatement(sql: "SELECT rowid FROM posts_title WHERE posts_title MATCH ?")
+        let pages = try DoclistPages("posts_fts", db)
+        let titlePages = try DoclistPages("posts_title", db)
         let scores = ThreadScores(expected: min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
-        func add(_ statement: Statement, _ expression: String, _ gain: Double) throws {
+        func add(_ pages: DoclistPages?, _ statement: Statement, _ term: QueryTerm, _ expression: String, _ gain: Double) throws {
+            if let pages, try pages.forEachThread(holding: term.stem, { scores.add($0, gain) }) { return }
             let rows = StatementRows(statement)
             rows.bind(1, expression)
             while try rows.step() { scores.add(rows.int64(0), gain) }
@@ -72,8 +75,8 @@ enum MatchCandidates {
             guard spent + df <= postingsBudget, let expr = MatchQuery.ftsExpression([term.word]) else { break }
             spent += df
             let gain = term.weight * stats.idf(term.stem)
-            try add(doclist, expr, gain)
-            if titleBonus > 0 { try add(titles, expr, gain * titleBonus) }
+            try add(pages, doclist, term, expr, gain)
+            if titleBonus > 0 { try add(titlePages, titles, term, expr, gain * titleBonus) }
         }
         if scores.count == 0 {
             // Every term is very common: the newest threads holding the rarest one, unscored.
