@@ -1,57 +1,36 @@
+import PicnicCore
+
 /// A thread's answers' text gathered as UTF-8 bytes, made one `String` at the end: what joining
 /// the answers' Strings gives, without a String (and a copy) per answer. Bytes are kept valid
 /// UTF-8: a piece that is not plain ASCII is repaired as `String(decoding:as:)` repairs it (the
 /// pieces are joined by ASCII bytes, which a repair never crosses), so counts and text agree
 /// with the Strings'.
 struct AnswersText {
-    private var start: UnsafeMutablePointer<UInt8>?
-    private var capacity = 0
+    private var buffer = ByteBuffer(minimumCapacity: 4096)
     /// Bytes held (setting it lower drops the rest, e.g. 0 to start the next thread).
-    var count = 0
-
-    mutating func append(_ byte: UInt8) {
-        if count == capacity { reserve(count + 1) }
-        start.unsafelyUnwrapped[count] = byte
-        count += 1
+    var count: Int {
+        get { buffer.count }
+        set { buffer.count = newValue }
     }
+
+    mutating func append(_ byte: UInt8) { buffer.append(byte) }
 
     /// Appends `bytes` as the String decoded from them would append its `utf8`.
     mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
         guard Self.isASCII(bytes) else {
             var repaired = String(decoding: bytes, as: UTF8.self)
-            repaired.withUTF8 { append(ascii: $0) }
+            repaired.withUTF8 { buffer.append(contentsOf: $0) }
             return
         }
-        append(ascii: UnsafeBufferPointer(start: from, count: bytes.count))
+        buffer.append(contentsOf: bytes)
     }
 
     /// The text held.
     func string() -> String {
-        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    func free() { start?.deallocate() }
-
-    /// Appends bytes known to be valid UTF-8.
-    private mutating func append(ascii bytes: UnsafeBufferPointer<UInt8>) {
-        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { reserve(count + bytes.count) }
-        (start.unsafelyUnwrapped + count).update(from: from, count: bytes.count)
-        count += bytes.count
-    }
-
-    private mutating func reserve(_ needed: Int) {
-        var size = max(capacity, 4096)
-        while size < needed { size *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        if let start {
-            bigger.update(from: start, count: count)
-            start.deallocate()
-        }
-        start = bigger
-        capacity = size
-    }
+    func free() { buffer.free() }
 
     /// Whether every byte is below 0x80 (eight at a time).
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

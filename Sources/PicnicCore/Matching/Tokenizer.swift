@@ -53,7 +53,7 @@ public enum Tokenizer {
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             let end = min(bytes.count, limit)
-            var word = WordScratch()
+            var word = ByteBuffer() // the word being read when it must be folded
             defer { word.free() }
             @inline(__always) func emit(_ w: UnsafeBufferPointer<UInt8>) {
                 body(w, hashing ? MatchFeatures.hash(w) : 0)
@@ -89,7 +89,7 @@ public enum Tokenizer {
                     } else if v >= 0x41 && v <= 0x5A {
                         word.append(v + 32)
                     } else if word.count > 0 {
-                        emit(word.buffer)
+                        emit(word.bytes)
                         word.count = 0
                     }
                     continue
@@ -107,7 +107,7 @@ public enum Tokenizer {
                 }
                 i += ok ? n : 1
                 guard ok, let scalar = Unicode.Scalar(value) else {
-                    if word.count > 0 { emit(word.buffer); word.count = 0 }
+                    if word.count > 0 { emit(word.bytes); word.count = 0 }
                     continue
                 }
                 switch scalar.properties.generalCategory {
@@ -118,12 +118,12 @@ public enum Tokenizer {
                     continue // diacritics are dropped, and do not split a word
                 default:
                     if word.count > 0 {
-                        emit(word.buffer)
+                        emit(word.bytes)
                         word.count = 0
                     }
                 }
             }
-            if word.count > 0 { emit(word.buffer) }
+            if word.count > 0 { emit(word.bytes) }
         }
     }
 
@@ -147,32 +147,3 @@ private let plainByte: UnsafePointer<Bool> = {
     for v in 0..<256 { table[v] = v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 }
     return UnsafePointer(table)
 }()
-
-/// The word being read when it must be folded: a growable byte buffer without an array's checks
-/// on every byte, allocated only when first needed.
-private struct WordScratch {
-    var start: UnsafeMutablePointer<UInt8>?
-    var capacity = 0
-    var count = 0
-
-    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
-
-    @inline(__always) mutating func append(_ b: UInt8) {
-        if count == capacity { grow() }
-        start.unsafelyUnwrapped[count] = b
-        count += 1
-    }
-
-    private mutating func grow() {
-        let size = max(64, capacity * 2)
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        if let start {
-            bigger.update(from: start, count: count)
-            start.deallocate()
-        }
-        start = bigger
-        capacity = size
-    }
-
-    func free() { start?.deallocate() }
-}
