@@ -18,12 +18,13 @@ final class DoclistPages {
     /// The reader of `table` (`posts_fts` or `posts_title`) as of this transaction, or nil when
     /// its structure record cannot be read, or when this connection is writing: FTS5 keeps a
     /// transaction's new postings in memory until it commits, where only its own cursor sees them.
-    init?(_ table: String, _ db: Database) throws {
+    /// `structure`: the structure record, if the caller read it in this transaction already.
+    init?(_ table: String, structure: Data? = nil, _ db: Database) throws {
         guard let connection = db.sqliteConnection, sqlite3_txn_state(connection, "main") != SQLITE_TXN_WRITE else { return nil }
         data = try db.cachedStatement(sql: "SELECT block FROM \(table)_data WHERE id = ?")
         idx = try db.cachedStatement(sql: "SELECT pgno FROM \(table)_idx WHERE segid = ? AND term <= ? ORDER BY term DESC LIMIT 1")
-        guard let blob = try Data.fetchOne(data, arguments: [10]) else { return nil }
-        structure = [UInt8](blob)
+        guard let blob = try structure ?? Data.fetchOne(data, arguments: [10]) else { return nil }
+        self.structure = [UInt8](blob)
     }
 
     deinit { picnic_rowids_free(&rowids) }

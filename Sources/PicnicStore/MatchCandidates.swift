@@ -16,8 +16,10 @@ enum MatchCandidates {
                      cache: DocumentFrequencyCache? = nil,
                      _ db: Database) throws -> ([ThreadCandidate], CorpusStats) {
         var stats = try ThreadIndex.stats(db)
+        var structure: Data?
         if let cache {
             let key = try DocumentFrequencyCache.key(stats, db)
+            structure = key.structure
             let (cached, missing) = cache.lookup(query.stems, key: key)
             var known = cached
             let counted = try ThreadIndex.documentFrequencies(missing, db)
@@ -33,7 +35,8 @@ enum MatchCandidates {
         if let within = options.within {
             ids = within
         } else {
-            ids = try search(query: query, stats: stats, count: max(candidateCount, options.limit * 4), db)
+            ids = try search(query: query, stats: stats, count: max(candidateCount, options.limit * 4),
+                             structure: structure, db)
             for id in feedback.helpfulHere.union(feedback.similar.keys) where !ids.contains(id) { ids.append(id) }
         }
         ids = ids.filter { !feedback.hidden.contains($0) }
@@ -53,7 +56,9 @@ enum MatchCandidates {
     /// thread in it gains the term's weight × idf. A thread holding a term in its title gains
     /// `titleBonus` times more (from `posts_title`, the titles' own index). The threads
     /// with the highest sums go to the rerank, which scores them exactly; ties go to newer threads.
-    static func search(query: MatchQuery, stats: CorpusStats, count: Int, _ db: Database) throws -> [Int64] {
+    /// `structure`: `posts_fts`'s structure record when the caller read it in this transaction.
+    static func search(query: MatchQuery, stats: CorpusStats, count: Int, structure: Data? = nil,
+                       _ db: Database) throws -> [Int64] {
         let present = query.terms
             .map { ($0, stats.documentFrequency[$0.stem] ?? 0) }
             .filter { $0.1 > 0 }
@@ -61,7 +66,7 @@ enum MatchCandidates {
         guard let rarest = present.first else { return [] }
         let doclist = try db.cachedStatement(sql: "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?")
         let titles = try db.cachedStatement(sql: "SELECT rowid FROM posts_title WHERE posts_title MATCH ?")
-        let pages = try DoclistPages("posts_fts", db)
+        let pages = try DoclistPages("posts_fts", structure: structure, db)
         let titlePages = try DoclistPages("posts_title", db)
         let scores = ThreadScores(expected: min(postingsBudget, present.reduce(0) { $0 + $1.1 }))
         var spent = 0
