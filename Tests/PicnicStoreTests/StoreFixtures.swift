@@ -12,8 +12,9 @@ func makeDatabase(_ label: String = "store") throws -> AppDatabase {
 struct StaleIndex: Error { var differences: [String] }
 
 /// Checks that `posts_fts` and `posts_title` hold exactly what fresh indexes of `post_threads` and
-/// of the roots' titles would: FTS5's own integrity check, then, for every stem of either, the
-/// threads each index returns for it compared with the fresh index's.
+/// of the roots' titles would: FTS5's own integrity check, each token's thread count in both
+/// vocabularies, then, for every stem of either, the threads each index returns for it compared
+/// with the fresh index's.
 func checkIndex(_ db: AppDatabase) throws {
     try db.pool.write { db in
         try db.execute(sql: "INSERT INTO posts_fts(posts_fts) VALUES ('integrity-check')")
@@ -34,10 +35,16 @@ func checkIndex(_ db: AppDatabase) throws {
                 CREATE VIRTUAL TABLE temp.fv USING fts5vocab(\(fschema), \(fname), 'row');
                 """)
             let stems = try String.fetchAll(db, sql: "SELECT term FROM temp.lv UNION SELECT term FROM temp.fv")
+            diff += try String.fetchAll(db, sql: """
+                SELECT '\(name) count ' || term || ' ' || doc FROM (SELECT term, doc FROM temp.lv EXCEPT SELECT term, doc FROM temp.fv)
+                UNION ALL
+                SELECT 'fresh count ' || term || ' ' || doc FROM (SELECT term, doc FROM temp.fv EXCEPT SELECT term, doc FROM temp.lv)
+                """)
             try db.execute(sql: "DROP TABLE temp.lv; DROP TABLE temp.fv")
             for stem in stems {
-                // A stem as a query: quoted, and `*`-free, so FTS5 matches exactly this stem
-                // (the porter tokenizer leaves a stem as it is or maps it onto itself consistently).
+                // A stem as a query, quoted. The tokenizer stems it again, which is not always the
+                // same token ("databas" → "databa"), so the counts above are what covers every
+                // token; this compares the threads themselves for the tokens a query can reach.
                 let query = "\"" + stem.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 let a = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(live) WHERE \(name) MATCH ? ORDER BY rowid", arguments: [query])
                 let b = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(fresh) WHERE \(fname) MATCH ? ORDER BY rowid", arguments: [query])
