@@ -12,7 +12,7 @@ struct ListCommand: ParsableCommand {
         FILTER terms (all must match): +tag, -tag, project:NAME, project: (none), \
         status:pending|active|waiting|done|deleted|open|closed|all, pri:H|M|L, due:WHEN, \
         due.before:WHEN, due.after:WHEN, overdue, +ACTIVE, +WAITING, +DUE, and words that must \
-        occur in the title. Without status:, pending and active tasks are shown.
+        occur in the title, a tag or the project. Without status:, pending and active tasks are shown.
         """)
 
     @Flag(name: .long, help: "Print a JSON array (see docs/JSON.md).")
