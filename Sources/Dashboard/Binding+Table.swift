@@ -18,7 +18,7 @@ extension Binding {
         return s.selectedTask == nil || match == nil ? "Select a thread first (Tab to the help pane)" : nil
     }
 
-    private static let prompts: Set<Mode> = [.filter, .add, .modify, .annotate]
+    private static let prompts: Set<Mode> = [.filter, .add, .modify, .annotate, .capture]
 
     private static func inPrompts(_ keys: [KeySequence]) -> [Mode: [KeySequence]] {
         Dictionary(uniqueKeysWithValues: prompts.map { ($0, keys) })
@@ -85,8 +85,8 @@ extension Binding {
         Binding(.keys, [.normal: ["?"], .reader: ["?"]], "Show all keys", hint: "keys"),
         Binding(.quit, [.normal: ["q"]], "Quit", hint: "quit"),
         Binding(.confirm, [.confirmDelete: ["y"]], "Yes, do it", hint: "yes", hintedIn: [.confirm]),
-        Binding(.submit, inPrompts(["enter"]), "Accept the input", hint: "ok", hintedIn: [.filter, .prompt]),
-        Binding(.cancel, inPrompts(["esc", "ctrl-c"]).merging([.confirmDelete: ["n", "esc", "q"]]) { _, b in b },
-                "Cancel the input", hint: "cancel", hintedIn: [.filter, .prompt, .confirm]),
+        Binding(.submit, inPrompts(["enter"]), "Accept the input", hint: "ok", hintedIn: [.filter, .prompt, .capture]),
+        Binding(.cancel, inPrompts(["esc", "ctrl-c"]).merging([.confirmDelete: ["n", "esc", "q"], .capture: ["esc", "ctrl-c", "ctrl-g"]]) { _, b in b },
+                "Cancel the input", hint: "cancel", hintedIn: [.filter, .prompt, .confirm, .capture]),
     ]
 }

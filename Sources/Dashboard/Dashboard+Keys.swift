@@ -78,7 +78,7 @@ extension Dashboard {
         }
         switch state.mode {
         case .normal: return normal(&state, action)
-        case .filter, .add, .modify, .annotate: return promptAction(&state, action)
+        case .filter, .add, .modify, .annotate, .capture: return promptAction(&state, action)
         case .confirmDelete: return confirm(&state, action)
         case .reader: return reader(&state, action)
         case .help:
