@@ -75,6 +75,8 @@ public struct AppState: Equatable, Sendable {
     public var deleteTarget: UUID?
     /// A one-line message in the status bar, and when it was set.
     public var message: Message?
+    /// How a capture ended (`Mode.capture`); nil while it runs.
+    public var captured: CaptureEnd?
 
     /// A state for a terminal of the given size.
     public init(keymap: Keymap = .defaults, width: Int = 80, height: Int = 24, now: Date = Date(),
@@ -181,6 +183,14 @@ public struct Reader: Equatable, Sendable {
         self.postID = postID
         self.match = match
     }
+}
+
+/// How `picnic capture` ended.
+public enum CaptureEnd: Equatable, Sendable {
+    /// The task was saved.
+    case saved(UUID)
+    /// The person cancelled; nothing was saved.
+    case cancelled
 }
 
 /// A status-bar message.

@@ -16,6 +16,10 @@ extension Dashboard {
                 state.prompt = line
                 return promptChanged(&state)
             }
+            if mode == .capture {
+                state.captured = .cancelled
+                return [.quit]
+            }
             close(&state)
             if mode == .filter {
                 state.filterText = ""
@@ -25,6 +29,7 @@ extension Dashboard {
             return []
         case .submit:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            if mode == .capture { return submitCapture(&state, text) }
             remember(&state, prompt.text, in: mode)
             close(&state)
             switch mode {
@@ -81,7 +86,7 @@ extension Dashboard {
             state.filterText = text
             applyFilter(&state, keepingIndex: 0, narrowing: true)
             return selectionChanged(&state)
-        case .add:
+        case .add, .capture:
             state.promptPreview = preview(&state, text)
             state.draftGeneration += 1
             if text.trimmingCharacters(in: .whitespaces).count < 3 {

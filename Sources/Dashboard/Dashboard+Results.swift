@@ -7,6 +7,7 @@ extension Dashboard {
     static let helpScanLimit = 200
 
     static func tasksLoaded(_ state: inout AppState, _ loaded: [WorkTask]) -> [Effect] {
+        if state.mode == .capture { return captureTasksLoaded(&state, loaded) }
         let before = state.selectedTask
         let beforeIndex = state.selectedIndex
         let afterHead = state.loaded && !state.queueComplete
@@ -51,6 +52,7 @@ extension Dashboard {
 
     static func effectSucceeded(_ state: inout AppState, _ effect: Effect, message: String?, task: UUID?) -> [Effect] {
         if let message { say(&state, message) }
+        if state.mode == .capture { return captureSucceeded(&state, effect, task: task) }
         var effects: [Effect] = []
         if case .addTask = effect, let task { state.selected = task }
         if effect.changesQueue { effects.append(.loadTasks) }

@@ -6,10 +6,10 @@ import Foundation
 /// `status:pending|active|waiting|done|deleted|open|closed|all`, `pri:H|M|L` (empty = none),
 /// `due:WHEN` (due that day), `due.before:WHEN`, `due.after:WHEN`, `overdue`, `+OVERDUE`,
 /// `+ACTIVE`, `+WAITING`, `+DUE` (due within a week), and free words that must all occur in
-/// the title (case and accents ignored). `--` makes the rest free words. `+BLOCKED`,
-/// `+UNBLOCKED`, `+BLOCKING`, `+READY`, `+SCHEDULED` and `+RECURRING` are the queue's states.
-/// `or` between terms and `( … )` group them (`+work or project:infra`; `and` is implied);
-/// `status:` anywhere applies to the whole filter.
+/// the title, a tag or the project (case and accents ignored). `--` makes the rest free words.
+/// `+BLOCKED`, `+UNBLOCKED`, `+BLOCKING`, `+READY`, `+SCHEDULED` and `+RECURRING` are the queue's
+/// states. `or` between terms and `( … )` group them (`+work or project:infra`; `and` is
+/// implied); `status:` anywhere applies to the whole filter.
 /// Without a status term, the queue shows pending and active tasks.
 public struct TaskFilter: Equatable, Sendable {
     /// One condition.
@@ -224,7 +224,17 @@ public struct TaskFilter: Equatable, Sendable {
         case .anyOf(let alternatives):
             return alternatives.contains { terms in terms.allSatisfy { matches($0, task, now: now) } }
         case .word(let w):
-            return task.title.range(of: w, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            return searchText(task).range(of: w, options: [.caseInsensitive, .diacriticInsensitive]) != nil
         }
+    }
+
+    /// What free words are looked for in: the title, the tags and the project, one a line (a
+    /// word never holds a newline, so it never matches across two of them).
+    public static func searchText(_ task: WorkTask) -> String {
+        guard !task.tags.isEmpty || !(task.project ?? "").isEmpty else { return task.title }
+        var s = task.title
+        for tag in task.tags { s += "\n" + tag }
+        if let p = task.project, !p.isEmpty { s += "\n" + p }
+        return s
     }
 }

@@ -12,10 +12,10 @@ struct ListCommand: ParsableCommand {
         FILTER terms (all must match): +tag, -tag, project:NAME, project: (none), \
         status:pending|active|waiting|done|deleted|open|closed|all, pri:H|M|L, due:WHEN, \
         due.before:WHEN, due.after:WHEN, overdue, +ACTIVE, +WAITING, +DUE, and words that must \
-        occur in the title; +BLOCKED, +UNBLOCKED, +BLOCKING, +READY, +SCHEDULED, +RECURRING; \
-        'or' and ( … ) group terms. Without status:, pending and active tasks are shown. Marks \
-        before a title: ⊘ blocked, ↻ recurring, ◷ scheduled later (listed after the ready tasks). \
-        In an active context (picnic context) only its tasks are listed.
+        occur in the title, a tag or the project; +BLOCKED, +UNBLOCKED, +BLOCKING, +READY, \
+        +SCHEDULED, +RECURRING; 'or' and ( … ) group terms. Without status:, pending and active \
+        tasks are shown. Marks before a title: ⊘ blocked, ↻ recurring, ◷ scheduled later (listed \
+        after the ready tasks). In an active context (picnic context) only its tasks are listed.
         """)
 
     @Flag(name: .long, help: "Print a JSON array (see docs/JSON.md).")
