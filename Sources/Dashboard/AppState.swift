@@ -75,6 +75,8 @@ public struct AppState: Equatable, Sendable {
     public var deleteTarget: UUID?
     /// A one-line message in the status bar, and when it was set.
     public var message: Message?
+    /// How a capture ended (`Mode.capture`); nil while it runs.
+    public var captured: CaptureEnd?
 
     /// A state for a terminal of the given size.
     public init(keymap: Keymap = .defaults, width: Int = 80, height: Int = 24, now: Date = Date(),
@@ -161,10 +163,12 @@ public struct HelpPane: Equatable, Sendable {
     public var hasStrong: Bool { matches.contains { $0.strong } }
 }
 
-/// The thread reader's state.
+/// The reader's state: a thread, or a task's details (its notes, annotations and dates).
 public struct Reader: Equatable, Sendable {
-    /// The thread's root post id.
-    public var postID: Int64
+    /// The thread's root post id; nil when the reader shows a task.
+    public var postID: Int64?
+    /// The task shown, when the reader shows one (`i`) instead of a thread.
+    public var task: WorkTask? { didSet { wrapWidth = -1 } }
     /// The match that opened it (title shown while loading).
     public var match: ThreadMatch?
     public var root: Post? { didSet { wrapWidth = -1 } }
@@ -181,6 +185,19 @@ public struct Reader: Equatable, Sendable {
         self.postID = postID
         self.match = match
     }
+
+    /// The reader on a task's details.
+    public init(task: WorkTask) {
+        self.task = task
+    }
+}
+
+/// How `picnic capture` ended.
+public enum CaptureEnd: Equatable, Sendable {
+    /// The task was saved.
+    case saved(UUID)
+    /// The person cancelled; nothing was saved.
+    case cancelled
 }
 
 /// A status-bar message.

@@ -26,7 +26,7 @@ public enum Dashboard {
 
     /// The effects to run once the first frame is on screen: the rest of the queue, if any.
     public static func firstFrameDrawn(_ state: inout AppState) -> [Effect] {
-        state.queueComplete ? [] : [.loadTasks]
+        state.queueComplete ? [] : [.loadTasks]  // in capture: the words Tab completes
     }
 
     /// The end of the day `now` falls in: tasks due before it count as due today.
@@ -61,7 +61,7 @@ public enum Dashboard {
             matchesLoaded(&state, task: task, generation: generation, matches: matches)
             effects = []
         case .draftMatchesLoaded(let generation, let matches):
-            if state.mode == .add && generation == state.draftGeneration { state.draftMatches = matches }
+            if (state.mode == .add || state.mode == .capture) && generation == state.draftGeneration { state.draftMatches = matches }
             effects = []
         case .strongHelpLoaded(let set):
             state.strongHelp = set

@@ -9,6 +9,7 @@ enum StatusView {
         buffer.fill(rect, style: .statusBar)
         var counts = "\(state.dueTodayCount) due · \(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s") "
         if rect.width < 40 { counts = "\(state.dueTodayCount)d·\(state.strongHelpCount)h " }
+        if state.mode == .capture { counts = "" }
         let countsWidth = counts.displayWidth
         let room = rect.width - countsWidth - 1
         var line = StyledLine()

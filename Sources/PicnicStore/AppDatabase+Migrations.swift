@@ -10,6 +10,7 @@ extension AppDatabase {
         ("v3-status-help-mirror", { try StatusSchema.v3($0) }),
         ("v4-post-df", { try PostSchema.documentFrequencies($0) }),
         ("v5-index-layout", { try PostSchema.indexLayout($0) }),
-        ("v6-community", { try CommunitySchema.v6($0) }),
+        ("v6-queue-series-contexts", { try QueueSchema.v6($0) }),
+        ("v7-community", { try CommunitySchema.v7($0) }),
     ]
 }
