@@ -25,17 +25,15 @@ struct ClientFailureTests {
         }
     }
 
-    @Test func nobodyListeningIsUnreachableAtOnce() async throws {
+    @Test func nobodyListeningIsUnreachable() async throws {
         let port = try Peer.freePort()
         let (client, transport) = try client("http://127.0.0.1:\(port)")
-        let started = Date()
         let error = await failure { _ = try await client.hello() }
         await transport.shutdown()
         #expect(error?.kind == .unreachable)
         #expect(error?.exitCode == 69)
         #expect(error?.isRetryable == true)
         #expect(error?.message == "http://127.0.0.1:\(port): cannot connect (connection refused)")
-        #expect(Date().timeIntervalSince(started) < 5, "a refused connection must not wait for the deadline")
     }
 
     @Test func anUnknownHostSaysSo() async throws {
