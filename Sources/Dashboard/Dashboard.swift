@@ -8,7 +8,7 @@ import PicnicCore
 ///
 /// A run looks like:
 ///
-///     var state = AppState(keymap: try Keymap.load(explicitPath: config), width: w, height: h)
+///     var state = AppState(keymap: try Keymap.parse(configText: text, file: path), width: w, height: h)
 ///     run(Dashboard.start(&state))                 // [.loadQueueHead(…)]: the first screen of the queue
 ///     draw(Dashboard.render(state))                // the first frame
 ///     run(Dashboard.firstFrameDrawn(&state))       // [.loadTasks] unless the head was the whole queue
