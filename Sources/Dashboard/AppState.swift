@@ -161,10 +161,12 @@ public struct HelpPane: Equatable, Sendable {
     public var hasStrong: Bool { matches.contains { $0.strong } }
 }
 
-/// The thread reader's state.
+/// The reader's state: a thread, or a task's details (its notes, annotations and dates).
 public struct Reader: Equatable, Sendable {
-    /// The thread's root post id.
-    public var postID: Int64
+    /// The thread's root post id; nil when the reader shows a task.
+    public var postID: Int64?
+    /// The task shown, when the reader shows one (`i`) instead of a thread.
+    public var task: WorkTask? { didSet { wrapWidth = -1 } }
     /// The match that opened it (title shown while loading).
     public var match: ThreadMatch?
     public var root: Post? { didSet { wrapWidth = -1 } }
@@ -180,6 +182,11 @@ public struct Reader: Equatable, Sendable {
     public init(postID: Int64, match: ThreadMatch?) {
         self.postID = postID
         self.match = match
+    }
+
+    /// The reader on a task's details.
+    public init(task: WorkTask) {
+        self.task = task
     }
 }
 

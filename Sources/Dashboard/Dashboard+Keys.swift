@@ -114,6 +114,10 @@ extension Dashboard {
             state.reader = Reader(postID: match.post.id, match: match)
             state.mode = .reader
             return [.loadThread(postID: match.post.id)]
+        case .showTask:
+            guard let task else { return [] }
+            state.reader = Reader(task: task)
+            state.mode = .reader
         case .back:
             if !state.filterText.isEmpty {
                 state.filterText = ""
@@ -151,9 +155,7 @@ extension Dashboard {
             }
         case .undo: return [.undo]
         case .openLink:
-            let url = state.focus == .help ? state.help.selectedMatch.flatMap { Links.first(in: $0.post) }
-                : task.flatMap { Links.first(in: $0) }
-            guard let url else { return [] }
+            guard let url = Links.toOpen(state) else { return [] }
             return [.openURL(url)]
         case .copy:
             if state.focus == .help, let match = state.help.selectedMatch {

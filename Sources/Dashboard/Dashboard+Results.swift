@@ -16,6 +16,9 @@ extension Dashboard {
         state.queueComplete = true
         state.loaded = true
         applyFilter(&state, keepingIndex: beforeIndex)
+        if let shown = state.reader?.task, let fresh = state.tasks.first(where: { $0.uuid == shown.uuid }), fresh != shown {
+            state.reader?.task = fresh
+        }
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
         // A changed task (new title, tags, notes) deserves a fresh match; so does the top task
         // once the whole queue is in (the head's frame only said "loading").
@@ -57,7 +60,8 @@ extension Dashboard {
         if case .addTask = effect, let task { state.selected = task }
         if effect.changesQueue { effects.append(.loadTasks) }
         switch effect {
-        case .feedback, .ask: effects += requestMatches(&state)
+        // An undo may have put back feedback (a hidden thread) as well as a task: match again at once.
+        case .feedback, .ask, .undo: effects += requestMatches(&state)
         default: break
         }
         return effects

@@ -25,7 +25,8 @@ enum DraftView {
         }
         if let preview = state.promptPreview {
             let style: Style = preview.hasPrefix("⚠") ? .warning : .info
-            for l in TextLayout.wrap(" " + Sanitizer.line(preview), width: max(1, inner.width)) { put(StyledLine(l, style)) }
+            // Every wrapped line keeps the one-column left padding of the first.
+            for l in TextLayout.wrap(Sanitizer.line(preview), width: max(1, inner.width - 1)) { put(StyledLine(" " + l, style)) }
         } else {
             put(StyledLine(adding ? " Title, then +tag project:name due:fri pri:H" : " e.g. pri:H +tag -oldtag due:mon project:", .dim))
         }

@@ -20,7 +20,9 @@ struct AddCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The task, in quick-add syntax; '-' reads lines from stdin.")
     var words: [String] = []
 
-    func run() throws { try Self.run(words: words) }
+    /// A leading `--` ends the options (as for any command) and is not part of the line, so
+    /// `picnic add -- "-- text"` reads the line "-- text" as the dashboard's `a` does.
+    func run() throws { try Self.run(words: words.first == "--" ? Array(words.dropFirst()) : words) }
 
     /// The command's work, callable without the parser (see `FastPath`).
     static func run(words: [String]) throws {

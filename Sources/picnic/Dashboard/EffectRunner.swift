@@ -147,7 +147,12 @@ final class EffectRunner: @unchecked Sendable {
             let saved = try db.savePost(post)
             return ("Asked the community (post \(saved.id)).", task.uuid)
         case .openURL(let url):
-            try outside.open(url)
+            do { try outside.open(url) } catch let none as OutsideWorld.NoOpener {
+                // The link is still what the person wants: put it where they can paste it.
+                let advice = none.advice.prefix(1).uppercased() + none.advice.dropFirst()
+                guard (try? outside.copy(url)) != nil else { return ("\(advice). The link: \(Terminal.safe(url))", nil) }
+                return ("\(advice); copied the link instead.", nil)
+            }
             return ("Opened \(Terminal.safe(url)).", nil)
         case .copy(let text):
             return (try outside.copy(text), nil)
