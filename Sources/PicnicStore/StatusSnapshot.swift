@@ -37,7 +37,7 @@ public struct StatusSnapshot: Equatable, Sendable {
     /// Reads the snapshot from the database at `path`; a missing file or a store without the
     /// tables yet is simply empty (nothing is created). `keep` receives the connection, so a
     /// short-lived process can leave closing it to the exit.
-    public static func read(path: String, now: Date = Date(), keep: (AnyObject) -> Void = { _ in }) throws -> StatusSnapshot {
+    public static func read(path: String, now: Date = Clock.now(), keep: (AnyObject) -> Void = { _ in }) throws -> StatusSnapshot {
         guard access(path, F_OK) == 0 else { return .empty }
         // Stored times are whole seconds: one due at 10:00:00 is past at 10:00:00.25, as in Swift.
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.up))

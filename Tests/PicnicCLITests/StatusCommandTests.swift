@@ -61,9 +61,7 @@ private let sqlite3 = TestSupport.which("sqlite3")
         try "[{\"uuid\":\"0b6c3b2e-6c55-4a43-9a36-0d3b1f7a5e01\",\"description\":\"Late call\",\"status\":\"pending\",\"entry\":\"20260101T000000Z\",\"due\":\"\(due)\"}]"
             .write(to: file, atomically: true, encoding: .utf8)
         #expect(try TestSupport.picnic(["import", "taskwarrior", file.path], db: db).status == 0)
-        let epoch = ISO8601DateFormatter().date(from: now)!.timeIntervalSince1970
-        let out = try TestSupport.picnic(["status", "--json"], db: db,
-                                         environment: ["TZ": "Europe/Paris", "PICNIC_NOW": String(Int(epoch))])
+        let out = try TestSupport.picnic(["status", "--json"], db: db, environment: ["TZ": "Europe/Paris", "PICNIC_NOW": now])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         #expect(object["due_today"] as? Int == (today ? 1 : 0), "\(now) \(due)")
         #expect(object["overdue"] as? Int == 0)

@@ -29,9 +29,7 @@ struct StatusCommand: ParsableCommand {
     static func run(tmux: Bool, json: Bool, maxTitle: Int) throws {
         if tmux && json { throw PicnicError.usage("--tmux and --json cannot be combined") }
         if maxTitle < 1 { throw PicnicError.usage("--max-title \(maxTitle): want a positive number of columns") }
-        // PICNIC_NOW (seconds since 1970) fixes the clock, for tests across a day boundary.
-        let now = Environment.value("PICNIC_NOW").flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
-        let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath, now: now,
+        let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath, now: Clock.now(),
                                                keep: { Global.openConnections.append($0) })
         let line: String
         if json {

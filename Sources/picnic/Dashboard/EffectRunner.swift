@@ -101,7 +101,7 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     private func change(_ effect: Effect) throws -> (String?, UUID?) {
-        let now = Date()
+        let now = Clock.now()
         switch effect {
         case .addTask(let line):
             let draft: TaskModification
