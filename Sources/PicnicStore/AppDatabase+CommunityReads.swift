@@ -161,3 +161,15 @@ extension AppDatabase {
                                  unseen: ((row[13] as Int) & 1) != 0)
     }
 }
+
+extension AppDatabase {
+    /// This person's post of a community that shares the file with this hash, if any.
+    public func communityFilePost(community id: Int64, sha256: String) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT c.post_id FROM community_posts c
+                 WHERE c.community = ? AND c.mine AND json_extract(c.file, '$.sha256') = ? LIMIT 1
+                """, arguments: [id, sha256.lowercased()])
+        }
+    }
+}
