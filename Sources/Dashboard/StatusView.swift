@@ -9,7 +9,9 @@ enum StatusView {
         buffer.fill(rect, style: .statusBar)
         var counts = "\(state.dueTodayCount) due · \(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s") "
         if rect.width < 40 { counts = "\(state.dueTodayCount)d·\(state.strongHelpCount)h " }
-        if state.mode == .capture { counts = "" }
+        // The active context narrows the queue and these counts: say which.
+        if let c = state.context { counts = "[\(Sanitizer.line(c.name))] " + counts }
+        if state.mode == .capture { counts = state.context.map { "[\(Sanitizer.line($0.name))] " } ?? "" }
         let countsWidth = counts.displayWidth
         let room = rect.width - countsWidth - 1
         var line = StyledLine()
