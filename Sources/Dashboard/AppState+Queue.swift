@@ -13,11 +13,6 @@ public struct BlockerTrail: Equatable, Sendable {
 }
 
 extension AppState {
-    /// Whether task `i` of `tasks` is in the active context (every task when none is active).
-    func inContext(_ i: Int) -> Bool {
-        contextFilter.map { $0.matches(tasks[i], now: now) } ?? true
-    }
-
     /// Recomputes `contextRows` for the tasks and context in force.
     mutating func refreshContextRows() {
         contextRows = contextFilter.map { QueueRules.positions($0, in: tasks, titles: titles, now: now, among: nil) }

@@ -62,8 +62,8 @@ import Testing
         let work = QueueContext(name: "work", filter: "+ci or project:ops", isActive: false)
         var s = Self.loaded(contexts: [work, home])
         #expect(s.rows.count == 1 && s.rows[0].uuid == Self.water.uuid)
-        #expect(s.dueTodayCount == 1)
-        #expect(Dashboard.render(s).text.contains("[home] 1 due"))
+        #expect(s.due.total == 1)
+        #expect(Dashboard.render(s).text.contains("[home] 1 due today"))
         // c: the next context by name, then none.
         #expect(s.press("c") == [.setContext("work")])
         _ = Dashboard.update(&s, .contextsLoaded([QueueContext(name: "work", filter: work.filter, isActive: true),

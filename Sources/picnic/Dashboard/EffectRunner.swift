@@ -50,7 +50,7 @@ final class EffectRunner: @unchecked Sendable {
             do {
                 let head = try db.queueHead(limit: limit, dueBefore: dueBefore, now: Clock.now())
                 return [.contextsLoaded(try db.contexts()),
-                        .queueHeadLoaded(head.tasks, openCount: head.openCount, dueCount: head.dueCount)]
+                        .queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
             } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
