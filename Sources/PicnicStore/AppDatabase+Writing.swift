@@ -110,8 +110,8 @@ extension AppDatabase {
     }
 
     static func insert(_ task: WorkTask, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       arguments: StatementArguments(TaskRecord.values(task)))
+        try db.cachedStatement(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            .execute(arguments: StatementArguments(TaskRecord.values(task)))
     }
 
     static func update(_ task: WorkTask, _ db: Database) throws {
@@ -132,6 +132,28 @@ extension AppDatabase {
     /// The short number, or the first 8 characters of the UUID for closed tasks.
     static func name(_ task: WorkTask) -> String {
         task.number.map(String.init) ?? String(task.uuid.uuidString.lowercased().prefix(8))
+    }
+}
+
+/// The smallest free task numbers, in order, from one read of the numbers in use: what
+/// `nextNumber` would answer before each insert of a batch, without asking the index each time.
+struct FreeNumbers {
+    private let used: [Int]
+    private var index = 0
+    private var candidate = 1
+
+    init(_ db: Database) throws {
+        used = try Int.fetchAll(db, sql: "SELECT number FROM tasks WHERE number IS NOT NULL ORDER BY number")
+    }
+
+    /// The next free number (it is then taken).
+    mutating func next() -> Int {
+        while index < used.count && used[index] <= candidate {
+            if used[index] == candidate { candidate += 1 }
+            index += 1
+        }
+        defer { candidate += 1 }
+        return candidate
     }
 }
 
