@@ -75,7 +75,7 @@ extension AppDatabase {
     @discardableResult
     public func addTasks(_ drafts: [TaskModification], annotation: String? = nil, now: Date = Date()) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
-        return try writeChange("add") { db in
+        return try writeChange("added") { db in
             var added: [WorkTask] = []
             added.reserveCapacity(drafts.count)
             // One task (every `picnic add`) asks the index for two figures; a batch reads the
@@ -91,7 +91,7 @@ extension AppDatabase {
                 try Self.insert(task, db)
                 added.append(task)
             }
-            try UndoJournal.relabel(added.count == 1 ? "add \(Self.describe(added[0]))" : "add \(added.count) tasks", in: db)
+            try UndoJournal.relabel(TaskWords.did("added", added), in: db)
             return added
         }
     }
@@ -99,7 +99,7 @@ extension AppDatabase {
     /// Marks tasks done (they give up their short numbers). Throws before writing if any ref is bad.
     @discardableResult
     public func markDone(refs: [String], now: Date = Date()) throws -> [WorkTask] {
-        try update(refs, verb: "done", now: now) { task, now in
+        try update(refs, verb: "finished", now: now) { task, now in
             guard task.status.isOpen else { throw PicnicError.usage("task \(Self.name(task)) is already \(task.status.rawValue)") }
             task.status = .done
             task.completed = now
@@ -116,7 +116,7 @@ extension AppDatabase {
     /// Starts working on a task (status active).
     @discardableResult
     public func start(ref: String, now: Date = Date()) throws -> WorkTask {
-        try update([ref], verb: "start", now: now) { task, now in
+        try update([ref], verb: "started", now: now) { task, now in
             guard task.status.isOpen else { throw PicnicError.usage("task \(Self.name(task)) is \(task.status.rawValue)") }
             guard task.status != .active else { throw PicnicError.usage("task \(Self.name(task)) is already started") }
             task.status = .active
@@ -127,7 +127,7 @@ extension AppDatabase {
     /// Stops working on a task (back to pending, or waiting if its wait date is ahead).
     @discardableResult
     public func stop(ref: String, now: Date = Date()) throws -> WorkTask {
-        try update([ref], verb: "stop", now: now) { task, now in
+        try update([ref], verb: "stopped", now: now) { task, now in
             guard task.status == .active else { throw PicnicError.usage("task \(Self.name(task)) is not started") }
             task.status = TaskModification.status(.pending, wait: task.wait, now: now)
             task.started = nil
@@ -137,7 +137,7 @@ extension AppDatabase {
     /// Applies a parsed modification (`+tag -tag project: due:…`, new title words) to a task.
     @discardableResult
     public func modify(ref: String, with change: TaskModification, now: Date = Date()) throws -> WorkTask {
-        try update([ref], verb: "modify", now: now) { task, now in
+        try update([ref], verb: "modified", now: now) { task, now in
             change.apply(to: &task, now: now)
         }[0]
     }
@@ -146,7 +146,7 @@ extension AppDatabase {
     @discardableResult
     public func annotate(ref: String, text: String, now: Date = Date()) throws -> WorkTask {
         guard !text.allSatisfy(\.isWhitespace) else { throw PicnicError.usage("empty annotation") }
-        return try update([ref], verb: "annotate", now: now) { task, now in
+        return try update([ref], verb: "annotated", now: now) { task, now in
             task.annotations.append(Annotation(entry: now, text: text))
         }[0]
     }
@@ -154,7 +154,7 @@ extension AppDatabase {
     /// Marks tasks deleted (kept for undo and export; they give up their numbers).
     @discardableResult
     public func delete(refs: [String], now: Date = Date()) throws -> [WorkTask] {
-        try update(refs, verb: "delete", now: now) { task, now in
+        try update(refs, verb: "deleted", now: now) { task, now in
             guard task.status != .deleted else { throw PicnicError.usage("task \(Self.name(task)) is already deleted") }
             task.status = .deleted
             task.number = nil
@@ -180,7 +180,7 @@ extension AppDatabase {
     /// its number when it is free, else gets the smallest free one; closed tasks hold none.
     /// Returns how many were inserted and how many updated. One transaction, one undo step.
     @discardableResult
-    public func saveImportedTasks(_ tasks: [WorkTask], label: String = "import") throws -> (inserted: Int, updated: Int) {
+    public func saveImportedTasks(_ tasks: [WorkTask], label: String = "imported") throws -> (inserted: Int, updated: Int) {
         try writeChange(label) { db in
             var inserted = 0, updated = 0
             for var task in tasks {
@@ -205,7 +205,7 @@ extension AppDatabase {
                     inserted += 1
                 }
             }
-            try UndoJournal.relabel("\(label) \(inserted + updated) tasks", in: db)
+            try UndoJournal.relabel("\(label) (\(inserted + updated) task\(inserted + updated == 1 ? "" : "s"))", in: db)
             return (inserted, updated)
         }
     }

@@ -43,22 +43,25 @@ extension AppDatabase {
         }
     }
 
-    /// Resolves refs, applies `edit` to each task, saves them: all or nothing.
+    /// Resolves refs, applies `edit` to each task, saves them: all or nothing. `verb` (past
+    /// tense, `finished`) names the undoable change: `finished 3 “Fix CI”` (TaskWords).
     func update(_ refs: [String], verb: String, now: Date,
                 _ edit: (inout WorkTask, Date) throws -> Void) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
         return try writeChange(verb) { db in
             var seen = Set<UUID>()
             var out: [WorkTask] = []
+            var numbers: [UUID: Int] = [:]
             for ref in refs {
                 var task = try Self.resolve(ref, db, now: now)
                 guard seen.insert(task.uuid).inserted else { continue }
-                let label = Self.describe(task)
+                let number = task.number
                 try edit(&task, now)
                 task.modified = now
                 try Self.update(task, db)
                 out.append(task)
-                try UndoJournal.relabel(out.count == 1 ? "\(verb) \(label)" : "\(verb) \(out.count) tasks", in: db)
+                if let number { numbers[task.uuid] = number }
+                try UndoJournal.relabel(TaskWords.did(verb, out, numbers: numbers), in: db)
             }
             return out
         }
@@ -121,12 +124,6 @@ extension AppDatabase {
         var values = TaskRecord.values(task)
         values.append(values.removeFirst())
         try db.execute(sql: "UPDATE tasks SET \(sets) WHERE uuid = ?", arguments: StatementArguments(values))
-    }
-
-    /// `3 "Fix flaky CI"` for undo labels and messages.
-    static func describe(_ task: WorkTask) -> String {
-        let title = task.title.count > 40 ? String(task.title.prefix(39)) + "…" : task.title
-        return "\(name(task)) \"\(title)\""
     }
 
     /// The short number, or the first 8 characters of the UUID for closed tasks.

@@ -157,4 +157,13 @@ private typealias F = Fixtures
         #expect(s.press("o") == [])
         #expect(s.message?.text == "No link in this task or its selected thread")
     }
+
+    @Test func theDeleteQuestionLeavesItsKeysToTheStatusBar() {
+        var s = F.loaded()
+        _ = s.press("j", "x")
+        let lines = Dashboard.render(s).lines
+        #expect(lines[lines.count - 2].hasPrefix(" Delete 2 “Review payments PR”?"))
+        #expect(!lines[lines.count - 2].contains("yes"))
+        #expect(lines[lines.count - 1].hasPrefix(" y yes  Esc cancel"))
+    }
 }

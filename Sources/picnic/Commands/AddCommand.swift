@@ -12,6 +12,7 @@ struct AddCommand: ParsableCommand {
         +tag, project:NAME (pro:), due:WHEN, wait:WHEN, pri:H|M|L (priority:); the other words \
         are the title. WHEN: today, tomorrow, mon…sun, eod, eow, eom, eoy, now, 2026-12-01, \
         2026-12-01T14:00, +3d, +2w, +1m, +3h. A bare -- makes the rest title words.
+
         With '-' alone, reads one task per line from stdin (blank lines skipped), all added in \
         one transaction or none. Prints the new task numbers (just the numbers when stdout is \
         not a terminal).
@@ -48,7 +49,7 @@ struct AddCommand: ParsableCommand {
         let db = try Global.openDatabase()
         let added = try db.addTasks(drafts, now: now)
         if Terminal.stdoutIsTTY {
-            for t in added { Terminal.write("Created task \(t.number ?? 0): \(Terminal.safe(t.title))\n") }
+            for t in added { Terminal.write(Terminal.safe(TaskWords.said("added", [t])) + "\n") }
         } else {
             var out = ""
             for t in added { out += "\(t.number ?? 0)\n" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
 /// `picnic delete ID…`: remove tasks from the queue (kept for undo and export).
@@ -13,7 +14,9 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let refs = try TaskRefs.expand(ids)
-        let tasks = try Global.openDatabase().delete(refs: refs)
-        for t in tasks { Global.note("Deleted \(Terminal.safe(t.title)).") }
+        let db = try Global.openDatabase()
+        let numbers = try Global.numbers(refs, db)
+        let tasks = try db.delete(refs: refs)
+        for t in tasks { Global.note(Terminal.safe(TaskWords.said("deleted", [t], numbers: numbers))) }
     }
 }

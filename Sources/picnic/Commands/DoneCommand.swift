@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
 /// `picnic done ID…`: finish tasks.
@@ -13,7 +14,9 @@ struct DoneCommand: ParsableCommand {
 
     func run() throws {
         let refs = try TaskRefs.expand(ids)
-        let tasks = try Global.openDatabase().markDone(refs: refs)
-        for t in tasks { Global.note("Completed \(Terminal.safe(t.title)).") }
+        let db = try Global.openDatabase()
+        let numbers = try Global.numbers(refs, db)
+        let tasks = try db.markDone(refs: refs)
+        for t in tasks { Global.note(Terminal.safe(TaskWords.said("finished", [t], numbers: numbers))) }
     }
 }

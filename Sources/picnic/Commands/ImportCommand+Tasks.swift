@@ -34,8 +34,8 @@ extension ImportCommand {
             changed.append(task)
         }
         let counts = changed.isEmpty ? (inserted: 0, updated: 0)
-            : try db.saveImportedTasks(changed, label: "import \(format.rawValue)")
-        Global.note("imported \(format.rawValue) \(PostOutput.safe(name, max: 120)): " + ImportSummary(
+            : try db.saveImportedTasks(changed, label: "imported from \(format.rawValue)")
+        Global.note("Imported \(format.rawValue) \(PostOutput.safe(name, max: 120)): " + ImportSummary(
             added: counts.inserted, updated: counts.updated, skipped: skipped).description)
     }
 

@@ -25,6 +25,6 @@ struct ModifyCommand: ParsableCommand {
             throw error.picnicError
         }
         let t = try Global.openDatabase().modify(ref: id, with: change)
-        Global.note("Modified \(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+        Global.note(Terminal.safe(TaskWords.said("modified", [t])))
     }
 }
