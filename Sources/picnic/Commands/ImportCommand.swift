@@ -101,6 +101,11 @@ struct ImportCommand: ParsableCommand {
         var batch = try readBatch()
         let db = try Global.openDatabase()
         batch.detachOrphans(stored: Set(try db.postIDs(source: batch.source).keys))
+        if format == .feed {
+            // One publisher's Atom, RSS and RDF feeds carry the same items: import each once.
+            let known = try db.itemsOfOtherSources(prefix: "feed:", except: batch.source)
+            batch.dropItems(knownElsewhere: known.urls, ids: known.ids)
+        }
         let bar = ProgressBar(label: "importing \(format.rawValue)")
         let items = batch.posts.map { PostImport($0.post, parentSourceID: $0.parentSourceID) }
         let result = try db.importSource(batch.source, items, removeMissing: batch.isComplete) { bar.update($0, of: $1) }
