@@ -47,21 +47,34 @@ extension AppDatabase {
     /// tense, `finished`) names the undoable change: `finished 3 “Fix CI”` (TaskWords).
     func update(_ refs: [String], verb: String, now: Date,
                 _ edit: (inout WorkTask, Date) throws -> Void) throws -> [WorkTask] {
+        try update(refs, verb: verb, now: now, { task, now, _ in try edit(&task, now) }, after: { _, _, _ in })
+    }
+
+    /// `update` whose edit may read and write in the same transaction, and `after` runs once
+    /// each task is saved (given the task as it was and as it is now), e.g. to step its series.
+    func update(_ refs: [String], verb: String, now: Date,
+                _ edit: (inout WorkTask, Date, Database) throws -> Void,
+                after: (WorkTask, WorkTask, Database) throws -> Void) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
         return try writeChange(verb) { db in
+            // All refs first: a number names the task that holds it before this change.
             var seen = Set<UUID>()
+            var targets: [WorkTask] = []
+            for ref in refs {
+                let task = try Self.resolve(ref, db, now: now)
+                if seen.insert(task.uuid).inserted { targets.append(task) }
+            }
             var out: [WorkTask] = []
             var numbers: [UUID: Int] = [:]
-            for ref in refs {
-                var task = try Self.resolve(ref, db, now: now)
-                guard seen.insert(task.uuid).inserted else { continue }
-                let number = task.number
-                try edit(&task, now)
+            for before in targets {
+                var task = before
+                try edit(&task, now, db)
                 task.modified = now
                 try Self.update(task, db)
                 out.append(task)
-                if let number { numbers[task.uuid] = number }
+                if let number = before.number { numbers[task.uuid] = number }
                 try UndoJournal.relabel(TaskWords.did(verb, out, numbers: numbers), in: db)
+                try after(before, task, db)
             }
             return out
         }
@@ -113,7 +126,7 @@ extension AppDatabase {
     }
 
     static func insert(_ task: WorkTask, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        try db.cachedStatement(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (\(TaskRecord.placeholders))")
             .execute(arguments: StatementArguments(TaskRecord.values(task)))
     }
 

@@ -40,7 +40,7 @@ import PicnicCore
         #expect(wide.contains("household.papers") && wide.contains("admin travel docs"))
     }
 
-    static let commands = ["add", "list", "show", "done", "start", "stop", "modify", "annotate", "delete", "undo", "export",
+    static let commands = ["add", "list", "show", "done", "start", "stop", "modify", "annotate", "delete", "undo", "context", "export",
                            "completions", "post", "posts", "match", "feedback", "import", "share", "capture", "status", "tmux"]
 
     @Test func helpTextsReadAsParagraphsAndSayThingsOnce() throws {
@@ -53,7 +53,8 @@ import PicnicCore
             // where the next line's first word would still have fitted.
             let start = lines.firstIndex { $0.isEmpty } ?? 0
             let end = lines.firstIndex { $0.hasPrefix("USAGE:") } ?? lines.count
-            for i in start..<max(start, end - 1) where !lines[i].isEmpty && !lines[i + 1].isEmpty && !lines[i + 1].hasPrefix(" ") {
+            for i in start..<max(start, end - 1) where !lines[i].isEmpty && !lines[i + 1].isEmpty
+                && !lines[i].hasPrefix(" ") && !lines[i + 1].hasPrefix(" ") {
                 let next = lines[i + 1].split(separator: " ").first.map(String.init) ?? ""
                 #expect(lines[i].count + 1 + next.count > 79, "ragged in \(command): \(lines[i]) / \(lines[i + 1])")
             }
@@ -101,5 +102,13 @@ import PicnicCore
         #expect(try said("delete", "1") == "Deleted 1 \(long).\n")
         #expect(try said("undo") == "Undid: deleted 1 \(long).\n")
         #expect(try said("undo") == "Undid: modified 2 “Water the plants”.\n")
+    }
+
+    @Test func theCommandLineDocCoversEveryCommand() throws {
+        let doc = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/CLI.md"), encoding: .utf8)
+        for command in Picnic.commands.map({ $0._commandName }) {
+            #expect(doc.contains("    picnic \(command) "), "docs/CLI.md lacks picnic \(command)")
+        }
+        #expect(Set(Picnic.commands.map { $0._commandName }) == Set(Self.commands), "the help test lists every command")
     }
 }
