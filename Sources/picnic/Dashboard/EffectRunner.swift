@@ -43,13 +43,14 @@ final class EffectRunner: @unchecked Sendable {
         case .quit:
             return []
         case .loadTasks:
-            do { return [.tasksLoaded(try db.openTasks())] } catch {
+            do { return [.contextsLoaded(try db.contexts()), .tasksLoaded(try db.openTasks(now: Clock.now()))] } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
         case .loadQueueHead(let limit, let dueBefore):
             do {
-                let head = try db.queueHead(limit: limit, dueBefore: dueBefore)
-                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
+                let head = try db.queueHead(limit: limit, dueBefore: dueBefore, now: Clock.now())
+                return [.contextsLoaded(try db.contexts()),
+                        .queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
             } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
@@ -83,8 +84,8 @@ final class EffectRunner: @unchecked Sendable {
             // A history that cannot be written costs the next ↑, not the task.
             try? capture?.history.append(line)
             return []
-        case .addTask, .modify, .annotate, .markDone, .start, .stop, .delete, .undo, .feedback, .ask,
-             .openURL, .copy, .editNotes:
+        case .addTask, .modify, .modifySeries, .setContext, .annotate, .markDone, .start, .stop, .delete, .undo,
+             .feedback, .ask, .openURL, .copy, .editNotes:
             return [runChange(effect)]
         }
     }
@@ -111,21 +112,26 @@ final class EffectRunner: @unchecked Sendable {
             // A capture's origin note goes in with the task: one transaction, one undo step.
             let t = try db.addTask(draft, annotation: capture?.note, now: now)
             return (Self.said("added", t), t.uuid)
-        case .modify(let id, let line):
+        case .modify(let id, let line), .modifySeries(let id, let line):
             let change: TaskModification
             do { change = try QuickAdd.parseModification(line, now: now, calendar: .current) } catch {
                 throw PicnicError.usage(error.description)
             }
-            let t = try db.modify(ref: id.uuidString, with: change, now: now)
-            return (Self.said("modified", t), t.uuid)
+            let whole: Bool
+            if case .modifySeries = effect { whole = true } else { whole = false }
+            let t = try db.modify(ref: id.uuidString, with: change, wholeSeries: whole, now: now)
+            return (Self.said(whole ? "modified the series of" : "modified", t), t.uuid)
+        case .setContext(let name):
+            guard let c = try db.setContext(name) else { return ("No context: the whole queue.", nil) }
+            return ("Context \(Terminal.safe(c.name)): \(Terminal.safe(c.filter))", nil)
         case .annotate(let id, let text):
             let t = try db.annotate(ref: id.uuidString, text: text, now: now)
             return (Self.said("annotated", t), t.uuid)
         case .markDone(let id):
             // A finished task gives up its number: say the one it had.
             let number = try db.task(ref: id.uuidString).number
-            let t = try db.markDone(ids: [id], now: now)
-            return (Self.said("finished", t[0], number: number) + Self.undoHint, id)
+            let r = try db.finish(refs: [id.uuidString], now: now)
+            return (Self.said("finished", r.closed[0], number: number) + Self.stepped(r, now: now) + Self.undoHint, id)
         case .start(let id):
             let t = try db.start(ref: id.uuidString, now: now)
             return (Self.said("started", t), id)
@@ -134,8 +140,8 @@ final class EffectRunner: @unchecked Sendable {
             return (Self.said("stopped", t), id)
         case .delete(let id):
             let number = try db.task(ref: id.uuidString).number
-            let t = try db.delete(refs: [id.uuidString], now: now)
-            return (Self.said("deleted", t[0], number: number) + Self.undoHint, id)
+            let r = try db.remove(refs: [id.uuidString], now: now)
+            return (Self.said("deleted", r.closed[0], number: number) + Self.stepped(r, now: now) + Self.undoHint, id)
         case .undo:
             guard let label = try db.undo() else { return ("Nothing to undo.", nil) }
             return (Terminal.safe(TaskWords.sentence("Undid: " + label)), nil)
@@ -169,6 +175,14 @@ final class EffectRunner: @unchecked Sendable {
         case .quit, .loadTasks, .loadQueueHead, .match, .matchDraft, .scanHelp, .loadThread, .appendHistory:
             return (nil, nil)  // answered in `run`
         }
+    }
+
+    /// ` Next: 7, due tmrw.` after a step of a series, ` The series has ended.` at its end.
+    static func stepped(_ r: FinishResult, now: Date) -> String {
+        if let next = r.next.first {
+            return " Next: " + Terminal.safe(TaskWords.name(next)) + (next.due.map { ", due \(TaskTable.relative($0, now: now))" } ?? "") + "."
+        }
+        return r.ended.isEmpty ? "" : " The series has ended."
     }
 
     /// Runs `work` on `queue`; its event (or failure) goes to the inbox. nil: skipped.
