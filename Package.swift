@@ -109,7 +109,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
+        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real server on a real PostgreSQL (skips with a message when PostgreSQL is missing).
         .testTarget(name: "PicnicServerTests", dependencies: [
@@ -123,6 +124,8 @@ let package = Package(
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
+        // The PostgreSQL harness itself: private clusters, databases, templates, replicas.
+        .testTarget(name: "PostgresHarnessTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -49,7 +49,7 @@ public struct Binding: Sendable {
 
 /// What the status-bar hints follow: the mode and, in normal mode, the focused pane.
 public enum HintPlace: String, Hashable, Sendable, CaseIterable {
-    case queue, help, reader, filter, prompt, confirm, overlay
+    case queue, help, reader, filter, prompt, confirm, overlay, capture
 
     /// Where a state is.
     public static func of(_ state: AppState) -> HintPlace {
@@ -60,6 +60,7 @@ public enum HintPlace: String, Hashable, Sendable, CaseIterable {
         case .confirmDelete: .confirm
         case .reader: .reader
         case .help: .overlay
+        case .capture: .capture
         }
     }
 }

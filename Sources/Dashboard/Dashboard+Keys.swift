@@ -78,7 +78,7 @@ extension Dashboard {
         }
         switch state.mode {
         case .normal: return normal(&state, action)
-        case .filter, .add, .modify, .annotate: return promptAction(&state, action)
+        case .filter, .add, .modify, .annotate, .capture: return promptAction(&state, action)
         case .confirmDelete: return confirm(&state, action)
         case .reader: return reader(&state, action)
         case .help:
@@ -114,6 +114,10 @@ extension Dashboard {
             state.reader = Reader(postID: match.post.id, match: match)
             state.mode = .reader
             return [.loadThread(postID: match.post.id)]
+        case .showTask:
+            guard let task else { return [] }
+            state.reader = Reader(task: task)
+            state.mode = .reader
         case .back:
             if !state.filterText.isEmpty {
                 state.filterText = ""
@@ -131,12 +135,16 @@ extension Dashboard {
             state.prompt = promptLine(state, .add)
             state.promptPreview = nil
             state.draftMatches = []
-        case .modify, .annotate:
+        case .modify, .annotate, .modifySeries:
             guard task != nil else { return [] }
-            let mode: Mode = action == .modify ? .modify : .annotate
+            let mode: Mode = action == .annotate ? .annotate : .modify
             state.mode = mode
+            state.modifyWholeSeries = action == .modifySeries
             state.prompt = promptLine(state, mode)
             state.promptPreview = nil
+        case .blockers: return jumpToBlocker(&state)
+        case .dependant: return backToDependant(&state)
+        case .nextContext: return nextContext(state)
         case .delete:
             guard let task else { return [] }
             state.mode = .confirmDelete
@@ -151,9 +159,7 @@ extension Dashboard {
             }
         case .undo: return [.undo]
         case .openLink:
-            let url = state.focus == .help ? state.help.selectedMatch.flatMap { Links.first(in: $0.post) }
-                : task.flatMap { Links.first(in: $0) }
-            guard let url else { return [] }
+            guard let url = Links.toOpen(state) else { return [] }
             return [.openURL(url)]
         case .copy:
             if state.focus == .help, let match = state.help.selectedMatch {

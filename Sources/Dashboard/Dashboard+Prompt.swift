@@ -16,6 +16,10 @@ extension Dashboard {
                 state.prompt = line
                 return promptChanged(&state)
             }
+            if mode == .capture {
+                state.captured = .cancelled
+                return [.quit]
+            }
             close(&state)
             if mode == .filter {
                 state.filterText = ""
@@ -25,7 +29,15 @@ extension Dashboard {
             return []
         case .submit:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            if mode == .capture { return submitCapture(&state, text) }
+            if let reason = refusal(state, text) {
+                // The line stays for fixing, as the preview already says why.
+                let esc = state.keymap.label(for: .cancel, in: mode) ?? "Esc"
+                say(&state, "\(mode == .add ? "Not added" : "Not modified"): \(reason); \(esc) drops the line", error: true)
+                return []
+            }
             remember(&state, prompt.text, in: mode)
+            let wholeSeries = state.modifyWholeSeries
             close(&state)
             switch mode {
             case .filter:
@@ -37,7 +49,8 @@ extension Dashboard {
                 return text.isEmpty ? [] : [.addTask(text)]
             case .modify, .annotate:
                 guard !text.isEmpty, let task = state.selectedTask else { return [] }
-                return [mode == .modify ? .modify(task.uuid, text) : .annotate(task.uuid, text)]
+                if mode == .modify { return [wholeSeries ? .modifySeries(task.uuid, text) : .modify(task.uuid, text)] }
+                return [.annotate(task.uuid, text)]
             default: return []
             }
         case .moveDown, .moveUp, .moveTop, .moveBottom, .halfPageDown, .halfPageUp:
@@ -49,9 +62,30 @@ extension Dashboard {
         }
     }
 
+    /// Why an add or modify line cannot be saved as typed, or nil (empty lines just close).
+    static func refusal(_ state: AppState, _ text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        switch state.mode {
+        case .add, .capture:
+            switch QueueRules.preview(text, now: state.now, calendar: state.calendar, context: state.context) {
+            case .failure(let e): return e.description
+            case .success(let p): return dependencyRefusal(state, p.change)
+            }
+        case .modify:
+            guard let task = state.selectedTask else { return nil }
+            switch QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar) {
+            case .failure(let e): return e.description
+            case .success(let p): return dependencyRefusal(state, p.change)
+            }
+        default: break
+        }
+        return nil
+    }
+
     /// Leaves the prompt for normal mode.
     static func close(_ state: inout AppState) {
         state.mode = .normal
+        state.modifyWholeSeries = false
         state.prompt = nil
         state.promptPreview = nil
         state.draftMatches = []
@@ -81,7 +115,7 @@ extension Dashboard {
             state.filterText = text
             applyFilter(&state, keepingIndex: 0, narrowing: true)
             return selectionChanged(&state)
-        case .add:
+        case .add, .capture:
             state.promptPreview = preview(&state, text)
             state.draftGeneration += 1
             if text.trimmingCharacters(in: .whitespaces).count < 3 {
@@ -99,14 +133,16 @@ extension Dashboard {
 
     static func preview(_ state: inout AppState, _ text: String) -> String? {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-        let result: Result<WorkTask, QuickAddError>
+        let result: Result<QueueRules.Preview, QuickAddError>
         if state.mode == .modify, let task = state.selectedTask {
             result = QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar)
         } else {
-            result = QueueRules.preview(text, now: state.now, calendar: state.calendar)
+            result = QueueRules.preview(text, now: state.now, calendar: state.calendar, context: state.context)
         }
         switch result {
-        case .success(let task): return Describe.preview(task, now: state.now, calendar: state.calendar)
+        case .success(let p):
+            if let reason = dependencyRefusal(state, p.change) { return "⚠ " + reason }
+            return Describe.preview(p, state: state)
         case .failure(let e): return "⚠ " + e.description
         }
     }

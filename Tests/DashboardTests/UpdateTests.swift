@@ -24,7 +24,7 @@ import TermUI
         #expect(s.rows.map(\.uuid) == all.prefix(limit).map(\.uuid))
         #expect(s.selected == all[0].uuid && effects == [])   // matching waits for the whole queue
         #expect(s.help.task == all[0].uuid && s.help.status == .loading)
-        #expect(s.openCount == 45 && s.dueTodayCount == all.filter { ($0.due ?? .distantFuture) < end }.count)
+        #expect(s.openCount == 45 && s.due == DueCounts(all, now: F.now, endOfDay: end))
         let frame = Dashboard.render(s).text
         #expect(frame.contains("45") && frame.contains(Sanitizer.line(all[0].title)))
         #expect(Dashboard.firstFrameDrawn(&s) == [.loadTasks])
@@ -151,27 +151,6 @@ import TermUI
         #expect(s.message?.text.hasPrefix("Filter: due:fryday: not a date") == true)
         _ = s.press("/", "ctrl-u")
         #expect(s.filterError == nil && s.rows.count == 5)
-    }
-
-    @Test func filterWordsMatchTagsAndProjectsToo() {
-        var s = F.loaded()
-        let plants = WorkTask(uuid: F.uuid(9), number: 9, title: "Water the plants", tags: ["home"], created: F.days(-1))
-        let cafe = WorkTask(uuid: F.uuid(8), number: 8, title: "Café au lait", project: "Küche", created: F.days(-1))
-        _ = Dashboard.update(&s, .tasksLoaded(F.tasks + [plants, cafe]))
-        _ = s.press("/")
-        _ = s.type("home")
-        #expect(s.rows.map(\.uuid) == [plants.uuid])
-        _ = s.type(" plants")                                   // the welcome tour's example
-        #expect(s.rows.map(\.uuid) == [plants.uuid])
-        _ = s.press("ctrl-u")
-        _ = s.type("infra")                                     // a project
-        #expect(s.rows.map(\.uuid) == [F.ci.uuid])
-        _ = s.press("ctrl-u")
-        _ = s.type("kuche")                                     // a project that is not ASCII
-        #expect(s.rows.map(\.uuid) == [cafe.uuid])
-        _ = s.press("ctrl-u")
-        _ = s.type("plantshome")
-        #expect(s.rows.isEmpty)
     }
 
     @Test func previewsReadTheLineWithTheQuickAddParser() {
