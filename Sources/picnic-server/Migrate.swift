@@ -10,15 +10,26 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "The role `serve` connects as (created when missing, granted what it needs).")
     var serverRole = "picnic_server"
+    @Option(help: "A file holding the password to give the server's role (or $PICNIC_SERVER_ROLE_PASSWORD).")
+    var serverPasswordFile: String?
 
     func run() async throws {
         try await CommandRun.guarded {
-            let result = try await Migrator.migrate(try database.url(), serverRole: serverRole, logger: CommandRun.logger)
+            let url = try database.url()
+            var password = ProcessInfo.processInfo.environment["PICNIC_SERVER_ROLE_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            if let file = serverPasswordFile {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ServerFailure.io("migrate: cannot read --server-password-file \(file)")
+                }
+                password = text.trimmingCharacters(in: .newlines)
+            }
+            let result = try await Migrator.migrate(url, serverRole: serverRole, serverPassword: password, logger: CommandRun.logger)
             if result.from == result.to {
                 CommandRun.say("schema is at version \(result.to); nothing to do (grants for \(serverRole) checked)")
             } else {
                 CommandRun.say("schema migrated from version \(result.from) to \(result.to); \(serverRole) granted")
             }
+            CommandRun.say("serve with: picnic-server serve --db \(url.withUser(serverRole))")
         }
     }
 }
