@@ -55,8 +55,10 @@ struct Serve: AsyncParsableCommand {
     var maxFileBytes: Int64 = 10 * 1024 * 1024
     @Option(help: "The community's name, as GET /v1/hello says it.")
     var community = "picnic"
-    @Option(help: "Failed logins from one address within a minute before 429.")
+    @Option(help: "Failed logins from one address within the window before 429.")
     var loginFailures = 10
+    @Option(help: "The window failed logins are counted in, in seconds.")
+    var loginWindow: Double = 60
     @Option(help: "The most PostgreSQL connections of each pool.")
     var maxConnections = 20
 
@@ -67,7 +69,9 @@ struct Serve: AsyncParsableCommand {
                 database: try database.url(), readDatabase: try readDB.map { try DatabaseURL(parsing: $0) },
                 host: host, port: port, tlsCertificate: tlsCert, tlsKey: tlsKey, insecureHTTP: insecureHTTP,
                 maxFileBytes: maxFileBytes, community: community, loginFailureLimit: loginFailures, maxConnections: maxConnections)
-            let server = CommunityServer(config: config, logger: CommandRun.logger)
+            var configured = config
+            configured.loginWindow = loginWindow
+            let server = CommunityServer(config: configured, logger: CommandRun.logger)
             do {
                 try await server.run { url in CommandRun.ready(url) }
             } catch let e as ServerFailure {
