@@ -57,6 +57,10 @@ enum TransportFailure {
             }
             return CommunityError(.protocolViolation, "\(at): the HTTPS handshake failed (\(CommunityClient.printable(text, 120)))\(hint)")
         }
+        if let e = error as? HTTPParserError, e == .invalidEOFState {
+            // The line went dead in the middle of an answer (no parse error of what came).
+            return CommunityError(.unreachable, "\(at): the connection was cut during \(method) \(CommunityClient.route(path))")
+        }
         if error is HTTPParserError {
             let hint = server.isHTTPS ? "" : " (an HTTPS server? try https://)"
             return CommunityError(.protocolViolation, "\(at): the answer is not HTTP\(hint)")

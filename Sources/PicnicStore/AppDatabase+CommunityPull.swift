@@ -188,14 +188,20 @@ struct CommunityPull {
         try s.execute()
     }
 
+    /// The title kept locally: an answer's "Re: …" (the API wants a title on every post) is
+    /// dropped, so that answers are indexed as imported ones are, by their text.
+    static func localTitle(_ p: SyncedPost) -> String {
+        p.kind == .answer && p.title.hasPrefix("Re: ") ? "" : p.title
+    }
+
     /// The `posts` row of a synced post.
     func post(_ p: SyncedPost) -> Post {
-        Post(kind: p.kind, title: p.title, body: p.body, tags: p.tags, author: p.author, space: p.space,
+        Post(kind: p.kind, title: Self.localTitle(p), body: p.body, tags: p.tags, author: p.author, space: p.space,
              created: p.created, votes: p.votes, accepted: p.accepted, url: p.url, source: source, sourceID: p.uuid.apiKey)
     }
 
     func sameText(_ s: Stored, _ p: SyncedPost) -> Bool {
-        s.title == p.title && s.body == p.body && s.kind == p.kind.rawValue && s.tags == PostRow.encodeTags(PostRow.normalizedTags(p.tags))
+        s.title == Self.localTitle(p) && s.body == p.body && s.kind == p.kind.rawValue && s.tags == PostRow.encodeTags(PostRow.normalizedTags(p.tags))
     }
 
     /// The stored posts among `keys` (UUIDs), in one statement.

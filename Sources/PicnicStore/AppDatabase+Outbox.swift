@@ -75,16 +75,18 @@ extension AppDatabase {
     }
 
     /// A post's row for the sender: what to PUT, read fresh at send time (a local edit wins).
-    public func postForSending(community id: Int64, uuid: String) throws -> (post: Post, parent: String?, file: SyncedFile?)? {
+    public func postForSending(community id: Int64, uuid: String) throws
+        -> (post: Post, parent: String?, questionTitle: String?, file: SyncedFile?)? {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT \(PostRow.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
-                       (SELECT source_id FROM posts q WHERE q.id = p.parent), c.file
+                       (SELECT source_id FROM posts q WHERE q.id = p.parent), c.file,
+                       (SELECT title FROM posts q WHERE q.id = p.parent)
                   FROM posts p LEFT JOIN community_posts c ON c.post_id = p.id
                  WHERE p.source = ? AND p.source_id = ?
                 """, arguments: [Community.source(id), uuid]) else { return nil }
             let file = (row[15] as String?).flatMap { try? JSONDecoder().decode(SyncedFile.self, from: Data($0.utf8)) }
-            return (PostRow.decode(row), row[14], file)
+            return (PostRow.decode(row), row[14], row[16], file)
         }
     }
 

@@ -92,7 +92,8 @@ public final class SyncEngine: @unchecked Sendable {
         switch entry.op {
         case .post:
             guard let row = try store.postForSending(community: communityID, uuid: entry.target) else { return nil }
-            return try await client.putPost(uuid, APIPostWrite(row.post, parent: row.parent, file: row.file)).post
+            return try await client.putPost(uuid, APIPostWrite(row.post, parent: row.parent, questionTitle: row.questionTitle,
+                                                               file: row.file)).post
         case .delete:
             return try await client.deletePost(uuid)
         case .vote:

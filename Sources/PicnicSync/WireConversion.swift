@@ -39,9 +39,15 @@ extension SyncPage {
 }
 
 extension APIPostWrite {
-    /// The body that sends a stored post (its current local text).
-    init(_ post: Post, parent: String?, file: SyncedFile?) {
-        self.init(space: post.space, kind: post.kind, parent: parent.flatMap(UUID.init(uuidString:)), title: post.title,
+    /// The body that sends a stored post (its current local text). The API wants a title on every
+    /// post; an answer without one is sent as "Re: " and its question's title (`questionTitle`),
+    /// which the store drops again when it comes back (see `CommunityPull`).
+    init(_ post: Post, parent: String?, questionTitle: String?, file: SyncedFile?) {
+        var title = post.title
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, post.kind == .answer {
+            title = String(("Re: " + (questionTitle ?? "your question")).prefix(APILimits.titleLength.upperBound))
+        }
+        self.init(space: post.space, kind: post.kind, parent: parent.flatMap(UUID.init(uuidString:)), title: title,
                   body: post.body, tags: post.tags, url: post.url,
                   file: file.map { APIFileRef(sha256: $0.sha256, name: $0.name, size: $0.size, mime: $0.mime) })
     }

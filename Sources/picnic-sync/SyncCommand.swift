@@ -41,7 +41,7 @@ struct SyncCommand {
                 }
                 if !quiet { print(Self.summary(c, pushed, pulled)) }
             } catch let error as CommunityError {
-                Helper.note("\(c.name): \(error.message)")
+                Helper.note("\(Printable.line(c.name)): \(error.message)")
                 firstError = firstError ?? error
             }
         }
@@ -75,7 +75,7 @@ struct SyncCommand {
                 }
             } catch let error as CommunityError where error.isRetryable {
                 let waiting = try store.outbox().filter { $0.community == c.id && !$0.refused }.count
-                Helper.note("\(c.name) is offline (\(error.message)); \(waiting) waiting to be sent: `picnic sync` or the dashboard sends \(waiting == 1 ? "it" : "them")")
+                Helper.note("\(Printable.line(c.name)) is offline (\(error.message)); \(waiting) waiting to be sent: `picnic sync` or the dashboard sends \(waiting == 1 ? "it" : "them")")
             }
         }
         for refusal in try store.takeRefusals() {

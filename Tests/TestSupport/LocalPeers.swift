@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,10 +6,10 @@ import Glibc
 /// Real programs on loopback that a client meets by mistake: a plain web server, something that
 /// does not speak HTTP at all, and a TLS server with a self-signed certificate. Each is started
 /// for one test and stopped by `stop()`; readiness is read from what the program prints.
-final class Peer {
-    let child: Spawn.Child
-    let port: Int
-    let folder: URL
+public final class Peer {
+    public let child: Spawn.Child
+    public let port: Int
+    public let folder: URL
 
     private init(child: Spawn.Child, port: Int, folder: URL) {
         self.child = child
@@ -18,17 +17,17 @@ final class Peer {
         self.folder = folder
     }
 
-    func stop() {
+    public func stop() {
         kill(child.pid, SIGKILL)
         _ = child.wait()
         try? FileManager.default.removeItem(at: folder)
     }
 
-    static var hasPython: Bool { TestSupport.which("python3") != nil }
-    static var hasOpenSSL: Bool { TestSupport.which("openssl") != nil }
+    public static var hasPython: Bool { TestSupport.which("python3") != nil }
+    public static var hasOpenSSL: Bool { TestSupport.which("openssl") != nil }
 
     /// `python3 -m http.server` on a free port, serving `files` (path → content) from a temp folder.
-    static func webServer(files: [String: String] = [:]) throws -> Peer {
+    public static func webServer(files: [String: String] = [:]) throws -> Peer {
         let folder = TestSupport.makeTempDirectory("picnic-web")
         for (path, content) in files { try write(content, folder.appendingPathComponent(path)) }
         return try start(folder, script: "cd '\(folder.path)' && exec python3 -u -m http.server 0 --bind 127.0.0.1") { out in
@@ -37,7 +36,7 @@ final class Peer {
     }
 
     /// A TCP server that greets every connection like an SSH server and closes it.
-    static func notHTTP() throws -> Peer {
+    public static func notHTTP() throws -> Peer {
         let folder = TestSupport.makeTempDirectory("picnic-nothttp")
         let program = """
             import socket
@@ -59,7 +58,7 @@ final class Peer {
 
     /// `openssl s_server -WWW` with a self-signed certificate for 127.0.0.1, serving `files`.
     /// Its certificate is `folder/cert.pem`.
-    static func tlsServer(files: [String: String]) throws -> Peer {
+    public static func tlsServer(files: [String: String]) throws -> Peer {
         let folder = TestSupport.makeTempDirectory("picnic-tls")
         for (path, content) in files { try write(content, folder.appendingPathComponent("www/" + path)) }
         let made = try TestSupport.run(URL(fileURLWithPath: "/bin/sh"), ["-c", """
@@ -92,7 +91,7 @@ final class Peer {
     }
 
     /// A port nobody listens on right now (bound and released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -115,7 +114,7 @@ final class Peer {
     }
 }
 
-struct PeerError: Error, CustomStringConvertible {
-    let description: String
-    init(_ d: String) { description = d }
+public struct PeerError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
 }
