@@ -9,6 +9,10 @@ public struct RankerWeights: Codable, Equatable, Sendable {
         "answered", "accepted", "votes", "recency", "helpfulHere", "helpfulSimilar", "postCover", "phrase",
     ]
 
+    /// Features the labelled data has no values for (tags, labels, votes, accepted answers,
+    /// feedback): their weights are set by hand and kept out of the fit.
+    public static let handSet: Set<Int> = [3, 7, 9, 10, 12, 13]
+
     public var bias: Double
     public var weights: [Double]
 
