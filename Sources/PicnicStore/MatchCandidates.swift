@@ -46,6 +46,7 @@ enum MatchCandidates {
             candidates[i].helpfulHere = feedback.helpfulHere.contains(id)
             candidates[i].helpfulSimilar = feedback.similar[id] ?? 0
         }
+        candidates.setAnswererRecords()
         return (candidates, stats)
     }
 
@@ -133,12 +134,13 @@ enum MatchCandidates {
         }
         // Rows come grouped by parent: each thread's answers are gathered as bytes and made one
         // String (`"\n"` between answers, `title + " " + body` for titled ones).
-        var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
+        var answers: [Int64: (text: String, count: Int, accepted: Bool, authors: [String], acceptedAuthors: [String])] = [:]
         answers.reserveCapacity(ids.count)
         var text = AnswersText()
         defer { text.free() }
         var parent: Int64 = 0, count = 0, accepted = false
-        func flush() { if count > 0 { answers[parent] = (text.string(), count, accepted) } }
+        var authors: [String] = [], acceptedAuthors: [String] = []
+        func flush() { if count > 0 { answers[parent] = (text.string(), count, accepted, authors, acceptedAuthors) } }
         let replies = try rows(repliesSQL)
         while try replies.step() {
             let p = replies.int64(0)
@@ -148,6 +150,8 @@ enum MatchCandidates {
                 count = 0
                 accepted = false
                 text.count = 0
+                authors = []
+                acceptedAuthors = []
             }
             count += 1
             if text.count < answersTextLimit {
@@ -159,6 +163,12 @@ enum MatchCandidates {
                 }
                 text.append(utf8: replies.textBytes(2))
             }
+            let author = replies.textBytes(4)
+            if author.count > 0 {
+                let name = replies.text(4)
+                if !authors.contains(name) { authors.append(name) }
+                if replies.int64(3) != 0 { acceptedAuthors.append(name) }
+            }
             if replies.int64(3) != 0 { accepted = true }
         }
         flush()
@@ -166,7 +176,8 @@ enum MatchCandidates {
             guard let post = byID.removeValue(forKey: id) else { return nil }
             let a = answers[id]
             return ThreadCandidate(post: post, answersText: a?.text ?? "", answerCount: a?.count ?? 0,
-                                   hasAccepted: (a?.accepted ?? false) || post.accepted)
+                                   hasAccepted: (a?.accepted ?? false) || post.accepted,
+                                   answerAuthors: a?.authors ?? [], acceptedAuthors: a?.acceptedAuthors ?? [])
         }
     }
 
@@ -190,7 +201,7 @@ enum MatchCandidates {
 
     static func fetchSQL(_ list: String) -> (roots: String, replies: String) {
         ("SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL",
-         "SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
+         "SELECT parent, title, body, accepted, author FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
     }
 
     private static let fetchSQLLock = NSLock()

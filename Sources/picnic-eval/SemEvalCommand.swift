@@ -58,6 +58,9 @@ struct SemEvalCommand: ParsableCommand {
     @Option(name: .long, help: "Strong threshold to measure instead of the shipped one.")
     var threshold: Double?
 
+    @Option(name: .customLong("max-strong"), help: "At most this many strong threads per question (the shipped rule is Ranker.maxStrong).")
+    var maxStrong: Int?
+
     @Option(name: .long, help: "Precision that strong matches must reach when calibrating the threshold.")
     var precision: Double = 0.75
 
@@ -74,6 +77,7 @@ struct SemEvalCommand: ParsableCommand {
         let mask = try Self.mask(without)
         var ranker = Ranker()
         if let threshold { ranker.strongThreshold = threshold }
+        if let maxStrong { ranker.maxStrong = maxStrong }
         if !fitOn.isEmpty {
             var check = CrossCheck(ranker: ranker, without: mask, prf: prf, lambda: lambda, precision: precision)
             var directions = [try check.direction(fitOn: fitOn, report: report)]

@@ -131,7 +131,9 @@ struct SemEvalRun {
             a.1.score != b.1.score ? a.1.score > b.1.score
                 : (a.0.post.created != b.0.post.created ? a.0.post.created > b.0.post.created : a.0.post.id < b.0.post.id)
         }
-        return Array(out.prefix(options.limit))
+        var top = Array(out.prefix(options.limit))
+        for i in top.indices where i >= ranker.maxStrong { top[i].1.strong = false }
+        return top
     }
 
     /// Adds up to 5 terms frequent in the top threads' titles and bodies, at a low weight.

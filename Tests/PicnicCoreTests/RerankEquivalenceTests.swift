@@ -61,7 +61,7 @@ import Testing
             rng = rng &* 6364136223846793005 &+ 1442695040888963407
             return Double(rng >> 11) / Double(1 << 53) * 3 - 1
         }
-        let fitted = RankerWeights(bias: next(), weights: (0..<16).map { _ in next() })
+        let fitted = RankerWeights(bias: next(), weights: RankerWeights.names.map { _ in next() })
         for weights in [RankerWeights.standard, fitted] {
             for _ in 0..<500 {
                 var f = MatchFeatures()

@@ -62,9 +62,24 @@ public struct ThreadCandidate: Sendable {
     public var helpfulHere: Bool
     /// Similarity in [0, 1] between this task and other tasks this thread helped with.
     public var helpfulSimilar: Double
+    /// How many people marked the thread's posts as having helped them (a community's "helped"
+    /// marks). The store has no such column yet (issue 13 adds it): until then always 0.
+    public var helped: Int
+    /// The answerers' record on the topic: the most accepted answers one of this thread's
+    /// answerers wrote in the task's other candidate threads.
+    public var answererRecord: Int
+    /// Authors of the thread's answers (distinct, in order).
+    public var answerAuthors: [String]
+    /// Authors of its accepted answers.
+    public var acceptedAuthors: [String]
 
     public init(post: Post, answersText: String = "", answerCount: Int = 0, hasAccepted: Bool = false,
-                helpfulHere: Bool = false, helpfulSimilar: Double = 0) {
+                helpfulHere: Bool = false, helpfulSimilar: Double = 0, helped: Int = 0, answererRecord: Int = 0,
+                answerAuthors: [String] = [], acceptedAuthors: [String] = []) {
+        self.helped = helped
+        self.answererRecord = answererRecord
+        self.answerAuthors = answerAuthors
+        self.acceptedAuthors = acceptedAuthors
         self.post = post
         self.answersText = answersText
         self.answerCount = answerCount
@@ -93,5 +108,19 @@ public struct CorpusStats: Sendable {
         let n = Double(max(threads, 1))
         let df = Double(min(documentFrequency[stem] ?? 0, max(threads, 1)))
         return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+}
+
+extension [ThreadCandidate] {
+    /// Sets each candidate's `answererRecord` from the others' accepted answers: the candidates
+    /// of one task are threads on its topic, so an answerer accepted in several of them knows it.
+    public mutating func setAnswererRecords() {
+        var accepted: [String: Int] = [:]
+        for c in self { for a in Set(c.acceptedAuthors) where !a.isEmpty { accepted[a, default: 0] += 1 } }
+        guard !accepted.isEmpty else { return }
+        for i in indices {
+            let own = Set(self[i].acceptedAuthors)
+            self[i].answererRecord = self[i].answerAuthors.map { (accepted[$0] ?? 0) - (own.contains($0) ? 1 : 0) }.max() ?? 0
+        }
     }
 }
