@@ -33,6 +33,9 @@ let package = Package(
         ]),
         // Two SQLite settings Swift cannot reach (a variadic C function): keep the WAL between runs.
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The community API's contract (docs/CommunityAPI.md): wire types, limits, JSON, SSE.
+        // Shared by picnic-server and every client; Foundation and PicnicCore only.
+        .target(name: "CommunityAPI", dependencies: ["PicnicCore"]),
         // Importers and exporters for the formats people already have.
         .target(name: "PicnicFormats", dependencies: [
             "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -75,15 +78,19 @@ let package = Package(
         // Helpers shared by the test targets (temp folders, built binaries, ../shared/data).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
+        .testTarget(name: "CommunityAPITests", dependencies: ["TestSupport", "CommunityAPI", "PicnicCore"]),
         .testTarget(name: "PicnicStoreTests", dependencies: ["TestSupport", "PicnicStore", "PicnicCore"]),
         .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
+        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
+        // The PostgreSQL harness itself: private clusters, databases, templates, replicas.
+        .testTarget(name: "PostgresHarnessTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

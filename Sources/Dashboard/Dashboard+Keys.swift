@@ -23,8 +23,18 @@ extension Dashboard {
                 state.pendingKeys = []
                 return handleKey(&state, key)
             }
-            return state.mode.isPrompt ? edit(&state, key) : []
+            if state.mode.isPrompt { return edit(&state, key) }
+            notBound(&state, key)
+            return []
         }
+    }
+
+    /// Says (in the status line) that a key means nothing here and where the keys are listed.
+    static func notBound(_ state: inout AppState, _ key: Key) {
+        guard state.mode == .normal || state.mode == .reader || state.mode == .help else { return }
+        let keysLabel = state.keymap.label(for: state.mode == .help ? .back : .keys, in: state.mode)
+        let tail = state.mode == .help ? "" : keysLabel.map { "; \($0) lists the keys" } ?? ""
+        say(&state, "\(key.label) is not bound here\(tail)")
     }
 
     /// The wheel scrolls what is under it; a click selects a queue row or a thread, or focuses a pane.
@@ -60,11 +70,15 @@ extension Dashboard {
         }
     }
 
-    /// Runs an action in the current mode.
+    /// Runs an action in the current mode; an unavailable one only says why (its binding record).
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if let reason = action.unavailable(in: state) {
+            say(&state, reason)
+            return []
+        }
         switch state.mode {
         case .normal: return normal(&state, action)
-        case .filter, .add, .modify, .annotate: return promptAction(&state, action)
+        case .filter, .add, .modify, .annotate, .capture: return promptAction(&state, action)
         case .confirmDelete: return confirm(&state, action)
         case .reader: return reader(&state, action)
         case .help:
@@ -96,13 +110,14 @@ extension Dashboard {
         case .focusQueue: state.focus = .queue
         case .focusHelp: state.focus = .help
         case .open:
-            guard let match = state.help.selectedMatch else {
-                say(&state, task == nil ? "No task selected" : "No thread to open for this task")
-                return []
-            }
+            guard let match = state.help.selectedMatch else { return [] }
             state.reader = Reader(postID: match.post.id, match: match)
             state.mode = .reader
             return [.loadThread(postID: match.post.id)]
+        case .showTask:
+            guard let task else { return [] }
+            state.reader = Reader(task: task)
+            state.mode = .reader
         case .back:
             if !state.filterText.isEmpty {
                 state.filterText = ""
@@ -121,17 +136,17 @@ extension Dashboard {
             state.promptPreview = nil
             state.draftMatches = []
         case .modify, .annotate:
-            guard task != nil else { say(&state, "No task selected"); return [] }
+            guard task != nil else { return [] }
             let mode: Mode = action == .modify ? .modify : .annotate
             state.mode = mode
             state.prompt = promptLine(state, mode)
             state.promptPreview = nil
         case .delete:
-            guard let task else { say(&state, "No task selected"); return [] }
+            guard let task else { return [] }
             state.mode = .confirmDelete
             state.deleteTarget = task.uuid
         case .editNotes, .done, .startStop, .ask:
-            guard let task else { say(&state, "No task selected"); return [] }
+            guard let task else { return [] }
             switch action {
             case .editNotes: return [.editNotes(task.uuid)]
             case .done: return [.markDone(task.uuid)]
@@ -140,15 +155,13 @@ extension Dashboard {
             }
         case .undo: return [.undo]
         case .openLink:
-            let url = state.focus == .help ? state.help.selectedMatch.flatMap { Links.first(in: $0.post) }
-                : task.flatMap { Links.first(in: $0) }
-            guard let url else { say(&state, "No link here"); return [] }
+            guard let url = Links.toOpen(state) else { return [] }
             return [.openURL(url)]
         case .copy:
             if state.focus == .help, let match = state.help.selectedMatch {
                 return [.copy(match.post.url ?? Links.plainText(match.post))]
             }
-            guard let task else { say(&state, "Nothing to copy"); return [] }
+            guard let task else { return [] }
             return [.copy(task.title)]
         case .helpful, .notForThis:
             return feedback(&state, match: state.help.selectedMatch, verdict: action == .helpful ? .helpful : .hidden)
@@ -162,10 +175,7 @@ extension Dashboard {
     }
 
     static func feedback(_ state: inout AppState, match: ThreadMatch?, verdict: FeedbackVerdict) -> [Effect] {
-        guard let task = state.selectedTask, let match else {
-            say(&state, "Select a thread first (Tab to the help pane)")
-            return []
-        }
+        guard let task = state.selectedTask, let match else { return [] }
         return [.feedback(task: task.uuid, post: match.post.id, verdict: verdict)]
     }
 
@@ -244,7 +254,7 @@ extension Dashboard {
             state.mode = .normal
             state.reader = nil
         case .openLink:
-            guard let url = Links.first(in: reader) else { say(&state, "No link in this thread"); return [] }
+            guard let url = Links.first(in: reader) else { return [] }
             return [.openURL(url)]
         case .copy:
             return [.copy(Links.answerText(reader))]

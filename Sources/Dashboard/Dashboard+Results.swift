@@ -7,6 +7,7 @@ extension Dashboard {
     static let helpScanLimit = 200
 
     static func tasksLoaded(_ state: inout AppState, _ loaded: [WorkTask]) -> [Effect] {
+        if state.mode == .capture { return captureTasksLoaded(&state, loaded) }
         let before = state.selectedTask
         let beforeIndex = state.selectedIndex
         let afterHead = state.loaded && !state.queueComplete
@@ -15,6 +16,9 @@ extension Dashboard {
         state.queueComplete = true
         state.loaded = true
         applyFilter(&state, keepingIndex: beforeIndex)
+        if let shown = state.reader?.task, let fresh = state.tasks.first(where: { $0.uuid == shown.uuid }), fresh != shown {
+            state.reader?.task = fresh
+        }
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
         // A changed task (new title, tags, notes) deserves a fresh match; so does the top task
         // once the whole queue is in (the head's frame only said "loading").
@@ -28,12 +32,12 @@ extension Dashboard {
 
     /// The first screen of the queue: drawn at once; the whole queue follows (`firstFrameDrawn`).
     /// Matching waits for it too: a match now would hold the store while the queue loads.
-    static func queueHeadLoaded(_ state: inout AppState, _ head: [WorkTask], openCount: Int, dueCount: Int) -> [Effect] {
+    static func queueHeadLoaded(_ state: inout AppState, _ head: [WorkTask], openCount: Int, due: DueCounts) -> [Effect] {
         if head.count >= openCount { return tasksLoaded(&state, head) }
         state.tasks = head
         state.queueComplete = false
         state.loaded = true
-        state.setHeadCounts(open: openCount, dueToday: dueCount)
+        state.setHeadCounts(open: openCount, due: due)
         applyFilter(&state)
         state.help = HelpPane()
         state.help.task = state.selected
@@ -51,11 +55,13 @@ extension Dashboard {
 
     static func effectSucceeded(_ state: inout AppState, _ effect: Effect, message: String?, task: UUID?) -> [Effect] {
         if let message { say(&state, message) }
+        if state.mode == .capture { return captureSucceeded(&state, effect, task: task) }
         var effects: [Effect] = []
         if case .addTask = effect, let task { state.selected = task }
         if effect.changesQueue { effects.append(.loadTasks) }
         switch effect {
-        case .feedback, .ask: effects += requestMatches(&state)
+        // An undo may have put back feedback (a hidden thread) as well as a task: match again at once.
+        case .feedback, .ask, .undo: effects += requestMatches(&state)
         default: break
         }
         return effects

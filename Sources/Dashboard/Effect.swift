@@ -10,11 +10,12 @@ import PicnicCore
 /// | effect | the runner answers with |
 /// |---|---|
 /// | `loadTasks` | `.tasksLoaded(openTasks)` (any order; the dashboard sorts by urgency) |
-/// | `loadQueueHead(limit, dueBefore)` | `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, dueCount: open tasks due before dueBefore)` (`Dashboard.queueHead(of:…)` is the reference) |
+/// | `loadQueueHead(limit, dueBefore)` | `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, due: DueCounts of the open tasks with dueBefore as the day's end)` (`Dashboard.queueHead(of:…)` is the reference) |
 /// | `match(task, generation)` | `.matchesLoaded(task: task.uuid, generation:, matches)`; may be skipped when a newer generation is asked for |
 /// | `matchDraft(text, generation)` | `.draftMatchesLoaded(generation:, matches)`; same coalescing |
 /// | `scanHelp(tasks)` | `.strongHelpLoaded(uuids of those tasks with a strong match)` |
 /// | `loadThread(postID)` | `.threadLoaded(root:, replies:)` or `.effectFailed` |
+/// | `appendHistory(line)` | nothing (a capture's saved line goes to the history file) |
 /// | `quit` | nothing: the loop ends and the terminal is restored |
 /// | every other effect | exactly one `.effectSucceeded(effect, message:, task:)` or `.effectFailed(effect, message:)` |
 ///
@@ -59,6 +60,8 @@ public enum Effect: Equatable, Sendable {
     case copy(String)
     /// Edit a task's notes in `$EDITOR`.
     case editNotes(UUID)
+    /// Append a saved capture line to the capture history file (the next capture's ↑).
+    case appendHistory(String)
     /// End the program.
     case quit
 

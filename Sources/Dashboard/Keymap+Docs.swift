@@ -40,8 +40,8 @@ extension Keymap {
             }
         }
         out += "\n## All actions\n\n| action | what it does |\n|---|---|\n"
-        for action in Action.allCases {
-            out += "| `\(action.name)` | \(action.summary) |\n"
+        for b in Binding.all {
+            out += "| `\(b.action.name)` | \(b.summary) |\n"
         }
         return out
     }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The key bindings as data: for each mode, which key sequence triggers which action.
 ///
-/// Defaults follow DESIGN.md; `Keymap.load(configAt:)` layers the user's `[keys.<mode>]` tables on
+/// Defaults follow DESIGN.md; `Keymap.parse(configText:file:)` layers the user's `[keys.<mode>]` tables on
 /// top. The help overlay, the status-bar hints and `docs/Keybindings.md` are generated from it.
 public struct Keymap: Equatable, Sendable {
     /// The bindings per mode.
@@ -41,48 +41,25 @@ public struct Keymap: Equatable, Sendable {
         sequences(for: action, in: mode).first?.label
     }
 
-    /// The actions of a mode in declaration order, each with its key sequences.
+    /// The actions of a mode in the order of `Binding.all`, each with its key sequences.
     public func entries(in mode: Mode) -> [(action: Action, sequences: [KeySequence])] {
-        Action.allCases.compactMap { a in
+        Binding.all.map(\.action).compactMap { a in
             let s = sequences(for: a, in: mode)
             return s.isEmpty ? nil : (a, s)
         }
     }
 
-    /// The built-in bindings of DESIGN.md.
+    /// The built-in bindings of DESIGN.md, from the binding records (`Binding.all`).
     public static let defaults: Keymap = {
-        let moves: [KeySequence: Action] = [
-            "j": .moveDown, "down": .moveDown, "k": .moveUp, "up": .moveUp,
-            "g": .moveTop, "home": .moveTop, "G": .moveBottom, "end": .moveBottom,
-            "ctrl-d": .halfPageDown, "pagedown": .halfPageDown,
-            "ctrl-u": .halfPageUp, "pageup": .halfPageUp,
-        ]
-        var normal = moves
-        normal.merge([
-            "tab": .nextPane, "shift-tab": .nextPane, "h": .focusQueue, "left": .focusQueue,
-            "l": .focusHelp, "right": .focusHelp,
-            "enter": .open, "esc": .back, "/": .filter, "n": .nextHelped, "N": .previousHelped,
-            "a": .add, "A": .annotate, "e": .editNotes, "m": .modify, "d": .done,
-            "x": .delete, "u": .undo, "s": .startStop, "o": .openLink, "y": .copy,
-            "+": .helpful, "-": .notForThis, "p": .ask, "?": .keys, "q": .quit,
-        ]) { a, _ in a }
-        var reader = moves
-        reader.merge([
-            "space": .halfPageDown, "esc": .back, "q": .back, "h": .back, "left": .back,
-            "o": .openLink, "y": .copy, "+": .helpful, "-": .notForThis, "?": .keys,
-        ]) { a, _ in a }
-        let help: [KeySequence: Action] = [
-            "j": .moveDown, "down": .moveDown, "k": .moveUp, "up": .moveUp,
-            "g": .moveTop, "G": .moveBottom, "ctrl-d": .halfPageDown, "ctrl-u": .halfPageUp,
-            "esc": .back, "q": .back, "?": .back, "enter": .back,
-        ]
-        let prompt: [KeySequence: Action] = ["enter": .submit, "esc": .cancel, "ctrl-c": .cancel]
-        var filter = prompt
-        filter.merge(["down": .moveDown, "up": .moveUp, "pagedown": .halfPageDown, "pageup": .halfPageUp]) { a, _ in a }
-        let confirm: [KeySequence: Action] = ["y": .confirm, "n": .cancel, "esc": .cancel, "q": .cancel]
-        return Keymap(bindings: [
-            .normal: normal, .filter: filter, .add: prompt, .modify: prompt, .annotate: prompt,
-            .confirmDelete: confirm, .reader: reader, .help: help,
-        ])
+        var bindings: [Mode: [KeySequence: Action]] = [:]
+        for b in Binding.all {
+            for (mode, seqs) in b.keys {
+                for seq in seqs {
+                    precondition(bindings[mode]?[seq] == nil, "\(seq) bound twice in \(mode)")
+                    bindings[mode, default: [:]][seq] = b.action
+                }
+            }
+        }
+        return Keymap(bindings: bindings)
     }()
 }

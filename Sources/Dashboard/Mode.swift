@@ -19,11 +19,13 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
     case reader
     /// The key overlay (`?`).
     case help
+    /// `picnic capture`: one quick-add line in a small screen (a tmux popup), then the program ends.
+    case capture
 
     /// Whether the mode edits a line of text (unbound keys go to the line editor).
     public var isPrompt: Bool {
         switch self {
-        case .filter, .add, .modify, .annotate: true
+        case .filter, .add, .modify, .annotate, .capture: true
         default: false
         }
     }
@@ -39,6 +41,7 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
         case .confirmDelete: "Confirm delete"
         case .reader: "Reader"
         case .help: "Keys overlay"
+        case .capture: "Capture"
         }
     }
 }

@@ -24,7 +24,8 @@ enum QueueRules {
     }
 
     /// The positions (ascending) in `tasks` of the tasks `filter` keeps, looking only at `among`
-    /// when given (a narrowing). Free words are searched in the prepared `titles`.
+    /// when given (a narrowing). Free words are searched in the prepared `titles` (titles, tags
+    /// and projects).
     static func positions(_ filter: TaskFilter, in tasks: [WorkTask], titles: TitleIndex, now: Date, among: [Int32]?) -> [Int32] {
         // Free words are matched here with an ASCII fast path: Foundation's case- and
         // accent-blind search costs microseconds a title, too slow per key on a 10k queue.
@@ -35,11 +36,11 @@ enum QueueRules {
             return false
         }
         let needles = words.map(WordNeedle.init)
-        // The queue holds open tasks only: a filter of words alone keeps or drops by title.
+        // The queue holds open tasks only: a filter of words alone keeps or drops by its words.
         let titleOnly = rest.terms.isEmpty && rest.statuses.isSuperset(of: [.pending, .active, .waiting])
         var kept: [Int32] = []
         func keep(_ p: Int) -> Bool {
-            for needle in needles where !titles.contains(needle, at: p, title: tasks[p].title) { return false }
+            for needle in needles where !titles.contains(needle, at: p, title: TaskFilter.searchText(tasks[p])) { return false }
             return titleOnly || rest.matches(tasks[p], now: now)
         }
         if let among {

@@ -1,28 +1,19 @@
 import TermUI
 import Foundation
 
-/// The bottom row: key hints from the keymap (or a message) on the left, counts on the right.
+/// The bottom row: key hints from the binding records for the focused pane and mode (or a
+/// message) on the left, counts on the right. An action that cannot be used now is hinted dim.
 enum StatusView {
-    /// The actions hinted in each mode, in order.
-    static func hinted(_ mode: Mode, focus: Focus) -> [Action] {
-        switch mode {
-        case .normal:
-            focus == .help
-                ? [.open, .helpful, .notForThis, .ask, .openLink, .copy, .nextPane]
-                : [.add, .done, .startStop, .filter, .open, .helpful, .notForThis]
-        case .filter: [.submit, .cancel]
-        case .add, .modify, .annotate: [.submit, .cancel]
-        case .confirmDelete: [.confirm, .cancel]
-        case .reader: [.back, .moveDown, .openLink, .copy, .helpful, .notForThis]
-        case .help: [.back]
-        }
-    }
-
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: .statusBar)
-        var counts = "\(state.dueTodayCount) due · \(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s") "
-        if rect.width < 40 { counts = "\(state.dueTodayCount)d·\(state.strongHelpCount)h " }
+        // The words of `picnic status`, from the same counts; shorter forms when space is short.
+        let due = state.due, helps = "\(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s")"
+        let short = due.overdue > 0 ? "\(due.today) today · \(due.overdue) overdue" : "\(due.today) due"
+        let forms = [(due.text ?? "nothing due") + " · " + helps + " ", short + " · " + helps + " ",
+                     "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h "]
+        var counts = forms.first { $0.displayWidth <= rect.width * 2 / 5 } ?? forms[2]
+        if state.mode == .capture { counts = "" }
         let countsWidth = counts.displayWidth
         let room = rect.width - countsWidth - 1
         var line = StyledLine()
@@ -35,11 +26,12 @@ enum StatusView {
             }
             let showKeysHint = state.mode == .normal || state.mode == .reader
             let reserve = showKeysHint ? (keysHint?.width ?? 0) : 0
-            for action in hinted(state.mode, focus: state.focus) where action != .keys {
+            for action in Binding.hinted(at: .of(state)) where action != .keys {
                 guard let key = state.keymap.label(for: action, in: state.mode) else { continue }
+                let usable = action.unavailable(in: state) == nil
                 var hint = StyledLine()
-                hint.append(" " + key, Style.keyHint.with(.bold))
-                hint.append(" " + action.hint + " ", .statusBar)
+                hint.append(" " + key, usable ? Style.keyHint.with(.bold) : Style.statusBar.with(.dim))
+                hint.append(" " + action.hint + " ", usable ? .statusBar : Style.statusBar.with(.dim))
                 if line.width + hint.width > room - reserve { break }
                 line.spans += hint.spans
             }

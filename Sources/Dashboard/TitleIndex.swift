@@ -1,12 +1,13 @@
 import Foundation
 import PicnicCore
 
-/// The task titles prepared once per load for the live filter: ASCII titles lower-cased into
-/// one byte buffer, so each key scans bytes instead of asking Foundation about 10k strings.
+/// The texts free filter words look in (`TaskFilter.searchText`: title, tags, project), prepared
+/// once per load for the live filter: ASCII texts lower-cased into one byte buffer, so each key
+/// scans bytes instead of asking Foundation about 10k strings.
 struct TitleIndex: Equatable, Sendable {
-    /// Lower-cased ASCII bytes of all ASCII titles, back to back.
+    /// Lower-cased ASCII bytes of all ASCII texts, back to back.
     private var bytes: [UInt8] = []
-    /// For each task, its title's start and end in `bytes`; start -1 for a non-ASCII title.
+    /// For each task, its text's start and end in `bytes`; start -1 for a non-ASCII text.
     private var bounds: [(start: Int32, end: Int32)] = []
 
     init() {}
@@ -17,10 +18,15 @@ struct TitleIndex: Equatable, Sendable {
         for task in tasks {
             let start = bytes.count
             var ascii = true
-            for b in task.title.utf8 {
-                if b >= 0x80 { ascii = false; break }
-                bytes.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+            func add(_ text: String) {
+                for b in text.utf8 {
+                    if b >= 0x80 { ascii = false; break }
+                    bytes.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+                }
             }
+            add(task.title)
+            for tag in task.tags where ascii { bytes.append(0x0A); add(tag) }
+            if ascii, let p = task.project, !p.isEmpty { bytes.append(0x0A); add(p) }
             if ascii {
                 bounds.append((Int32(start), Int32(bytes.count)))
             } else {
@@ -34,8 +40,9 @@ struct TitleIndex: Equatable, Sendable {
         a.bytes == b.bytes && a.bounds.elementsEqual(b.bounds) { $0 == $1 }
     }
 
-    /// Whether the title at `position` contains `needle` ignoring case and accents; `title` is
-    /// consulted (through Foundation) only for a title or needle that is not ASCII.
+    /// Whether the text at `position` contains `needle` ignoring case and accents; `title` (the
+    /// task's `TaskFilter.searchText`) is consulted (through Foundation) only for a text or
+    /// needle that is not ASCII.
     func contains(_ needle: QueueRules.WordNeedle, at position: Int, title: @autoclosure () -> String) -> Bool {
         guard let word = needle.ascii, position < bounds.count, bounds[position].start >= 0 else {
             return needle.found(in: title())

@@ -83,6 +83,11 @@ import TestSupport
         #expect(try titles("project:money") == ["budget"])
         #expect(try titles("overdue") == ["late"])
         #expect(try titles("BUDGET") == ["budget"])
+        #expect(try titles("money") == ["budget"])     // words match projects
+        #expect(try titles("ci") == ["ci job"])        // and tags
+        try TestSupport.picnic(["add", "Water the plants +home"], db: db)
+        let table = try TestSupport.picnic(["list", "home", "plants"], db: db)
+        #expect(table.status == 0 && table.stdout.contains("Water the plants"))
     }
 
     @Test func helpAndCompletionsAreThere() throws {

@@ -35,6 +35,14 @@ import Testing
         #expect(titles(try filter("+ci project:infra pri:H")) == ["Fix flaky CI"])
     }
 
+    @Test func wordsMatchTitlesTagsAndProjects() throws {
+        #expect(titles(try filter("home")) == ["Café menu"])          // the project
+        #expect(titles(try filter("food menu")) == ["Café menu"])     // a tag and the title
+        #expect(titles(try filter("infra review")) == [])             // every word, on one task
+        #expect(titles(try filter("REVIEW")) == ["Review PR"])
+        #expect(titles(try filter("menuhome")) == [])                 // never across fields
+    }
+
     @Test func statusesAndVirtualTags() throws {
         #expect(titles(try filter("status:done")) == ["Old report"])
         #expect(try filter("status:done").includesClosed)

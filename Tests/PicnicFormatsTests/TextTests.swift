@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PicnicFormats
+import PicnicCore
 
 @Suite struct TextTests {
     @Test func htmlBecomesPlainText() {

@@ -20,10 +20,21 @@ final class EffectRunner: @unchecked Sendable {
     private let scanQueue = DispatchQueue(label: "picnic.scan", qos: .utility)
     private let generations = Generations()
 
-    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld) {
+    /// What `picnic capture` adds to the dashboard's runner.
+    struct Capture {
+        /// The capture history file (↑ in the next capture).
+        var history: HistoryFile
+        /// The annotation saved with the captured task (where it was captured), if any.
+        var note: String?
+    }
+    /// Set when running `picnic capture`.
+    let capture: Capture?
+
+    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld, capture: Capture? = nil) {
         self.db = db
         self.inbox = inbox
         self.outside = outside
+        self.capture = capture
     }
 
     /// Runs one effect; returns the events it produced at once (background answers go to the inbox).
@@ -38,7 +49,7 @@ final class EffectRunner: @unchecked Sendable {
         case .loadQueueHead(let limit, let dueBefore):
             do {
                 let head = try db.queueHead(limit: limit, dueBefore: dueBefore)
-                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, dueCount: head.dueCount)]
+                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
             } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
@@ -68,7 +79,12 @@ final class EffectRunner: @unchecked Sendable {
                 return .threadLoaded(root: thread.root, replies: thread.answers)
             }
             return []
-        default:
+        case .appendHistory(let line):
+            // A history that cannot be written costs the next ↑, not the task.
+            try? capture?.history.append(line)
+            return []
+        case .addTask, .modify, .annotate, .markDone, .start, .stop, .delete, .undo, .feedback, .ask,
+             .openURL, .copy, .editNotes:
             return [runChange(effect)]
         }
     }
@@ -85,14 +101,15 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     private func change(_ effect: Effect) throws -> (String?, UUID?) {
-        let now = Date()
+        let now = Clock.now()
         switch effect {
         case .addTask(let line):
             let draft: TaskModification
             do { draft = try QuickAdd.parseNew(line, now: now, calendar: .current) } catch {
                 throw PicnicError.usage(error.description)
             }
-            let t = try db.addTask(draft, now: now)
+            // A capture's origin note goes in with the task: one transaction, one undo step.
+            let t = try db.addTask(draft, annotation: capture?.note, now: now)
             return ("Added \(Self.name(t)).", t.uuid)
         case .modify(let id, let line):
             let change: TaskModification
@@ -130,7 +147,12 @@ final class EffectRunner: @unchecked Sendable {
             let saved = try db.savePost(post)
             return ("Asked the community (post \(saved.id)).", task.uuid)
         case .openURL(let url):
-            try outside.open(url)
+            do { try outside.open(url) } catch let none as OutsideWorld.NoOpener {
+                // The link is still what the person wants: put it where they can paste it.
+                let advice = none.advice.prefix(1).uppercased() + none.advice.dropFirst()
+                guard (try? outside.copy(url)) != nil else { return ("\(advice). The link: \(Terminal.safe(url))", nil) }
+                return ("\(advice); copied the link instead.", nil)
+            }
             return ("Opened \(Terminal.safe(url)).", nil)
         case .copy(let text):
             return (try outside.copy(text), nil)
@@ -141,8 +163,8 @@ final class EffectRunner: @unchecked Sendable {
             }
             try db.setNotes(ref: id.uuidString, notes: edited, now: now)
             return ("Saved the notes of \(Self.name(task)).", id)
-        default:
-            return (nil, nil)
+        case .quit, .loadTasks, .loadQueueHead, .match, .matchDraft, .scanHelp, .loadThread, .appendHistory:
+            return (nil, nil)  // answered in `run`
         }
     }
 

@@ -1,29 +1,35 @@
 import Foundation
-import PicnicCore
 
-/// A strict JSON reader that reports errors as `file:line:column: expected …` and refuses
+/// Where a text stops being JSON: a 1-based line and column and what was expected there.
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+    public var description: String { "line \(line) column \(column): \(message)" }
+}
+
+/// A strict JSON reader that reports errors by line and column (`expected …`) and refuses
 /// nesting deeper than 256 levels.
 public struct JSONText {
     /// Parses one JSON document. `lineOffset` is added to reported line numbers.
-    public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws -> JSONValue {
-        var p = JSONText(Array(text.utf8), file: file, lineOffset: lineOffset)
+    public static func parse(_ text: String, lineOffset: Int = 0) throws -> JSONValue {
+        var p = JSONText(Array(text.utf8), lineOffset: lineOffset)
         return try p.document()
     }
 
-    /// Parses JSON bytes (UTF-8).
-    public static func parse(_ data: Data, file: String) throws -> JSONValue {
-        try parse(FormatError.utf8Text(data, file: file), file: file)
-    }
-
     /// The 1-based line on which each element of a top-level array starts.
-    static func objectLines(_ text: String) -> [Int] {
-        var p = JSONText(Array(text.utf8), file: "", lineOffset: 0)
+    public static func objectLines(_ text: String) -> [Int] {
+        var p = JSONText(Array(text.utf8), lineOffset: 0)
         _ = try? p.document()
         return p.elementLines
     }
 
     let b: [UInt8]
-    let file: String
     let lineOffset: Int
     var i = 0
     var depth = 0
@@ -32,9 +38,8 @@ public struct JSONText {
     var scanLine = 1
     static let maxDepth = 256
 
-    init(_ bytes: [UInt8], file: String, lineOffset: Int) {
+    init(_ bytes: [UInt8], lineOffset: Int) {
         b = bytes
-        self.file = file
         self.lineOffset = lineOffset
     }
 
@@ -45,11 +50,11 @@ public struct JSONText {
         return v
     }
 
-    func fail(_ message: String) -> FormatError {
+    func fail(_ message: String) -> JSONSyntaxError {
         var line = 1, col = 1, k = 0
         while k < min(i, b.count) { if b[k] == 0x0A { line += 1; col = 1 } else { col += 1 }; k += 1 }
         let found = i < b.count ? " (found '\(String(decoding: [b[i]], as: UTF8.self))')" : " (found the end of the input)"
-        return FormatError(SourceLocation(file: file, line: line + lineOffset, column: col), message + found)
+        return JSONSyntaxError(line: line + lineOffset, column: col, message: message + found)
     }
 
     mutating func space() {
