@@ -46,7 +46,6 @@ enum MatchCandidates {
             candidates[i].helpfulHere = feedback.helpfulHere.contains(id)
             candidates[i].helpfulSimilar = feedback.similar[id] ?? 0
         }
-        candidates.setAnswererRecords()
         return (candidates, stats)
     }
 
@@ -134,13 +133,13 @@ enum MatchCandidates {
         }
         // Rows come grouped by parent: each thread's answers are gathered as bytes and made one
         // String (`"\n"` between answers, `title + " " + body` for titled ones).
-        var answers: [Int64: (text: String, count: Int, accepted: Bool, authors: [String], acceptedAuthors: [String])] = [:]
+        var answers: [Int64: (text: String, count: Int, accepted: Bool)] = [:]
         answers.reserveCapacity(ids.count)
         var text = AnswersText()
         defer { text.free() }
         var parent: Int64 = 0, count = 0, accepted = false
-        var authors: [String] = [], acceptedAuthors: [String] = []
-        func flush() { if count > 0 { answers[parent] = (text.string(), count, accepted, authors, acceptedAuthors) } }
+        var authors: [AnswererRecords.Answer] = []
+        func flush() { if count > 0 { answers[parent] = (text.string(), count, accepted) } }
         let replies = try rows(repliesSQL)
         while try replies.step() {
             let p = replies.int64(0)
@@ -150,8 +149,6 @@ enum MatchCandidates {
                 count = 0
                 accepted = false
                 text.count = 0
-                authors = []
-                acceptedAuthors = []
             }
             count += 1
             if text.count < answersTextLimit {
@@ -163,21 +160,19 @@ enum MatchCandidates {
                 }
                 text.append(utf8: replies.textBytes(2))
             }
+            let isAccepted = replies.int64(3) != 0
             let author = replies.textBytes(4)
-            if author.count > 0 {
-                let name = replies.text(4)
-                if !authors.contains(name) { authors.append(name) }
-                if replies.int64(3) != 0 { acceptedAuthors.append(name) }
-            }
-            if replies.int64(3) != 0 { accepted = true }
+            if author.count > 0 { authors.append((p, AnswererRecords.key(author), isAccepted)) }
+            if isAccepted { accepted = true }
         }
         flush()
+        let records = AnswererRecords.compute(authors)
         return ids.compactMap { id in
             guard let post = byID.removeValue(forKey: id) else { return nil }
             let a = answers[id]
             return ThreadCandidate(post: post, answersText: a?.text ?? "", answerCount: a?.count ?? 0,
                                    hasAccepted: (a?.accepted ?? false) || post.accepted,
-                                   answerAuthors: a?.authors ?? [], acceptedAuthors: a?.acceptedAuthors ?? [])
+                                   answererRecord: records[id] ?? 0)
         }
     }
 

@@ -66,20 +66,13 @@ public struct ThreadCandidate: Sendable {
     /// marks). The store has no such column yet (issue 13 adds it): until then always 0.
     public var helped: Int
     /// The answerers' record on the topic: the most accepted answers one of this thread's
-    /// answerers wrote in the task's other candidate threads.
+    /// answerers wrote in the task's other candidate threads (`AnswererRecords`).
     public var answererRecord: Int
-    /// Authors of the thread's answers (distinct, in order).
-    public var answerAuthors: [String]
-    /// Authors of its accepted answers.
-    public var acceptedAuthors: [String]
 
     public init(post: Post, answersText: String = "", answerCount: Int = 0, hasAccepted: Bool = false,
-                helpfulHere: Bool = false, helpfulSimilar: Double = 0, helped: Int = 0, answererRecord: Int = 0,
-                answerAuthors: [String] = [], acceptedAuthors: [String] = []) {
+                helpfulHere: Bool = false, helpfulSimilar: Double = 0, helped: Int = 0, answererRecord: Int = 0) {
         self.helped = helped
         self.answererRecord = answererRecord
-        self.answerAuthors = answerAuthors
-        self.acceptedAuthors = acceptedAuthors
         self.post = post
         self.answersText = answersText
         self.answerCount = answerCount
@@ -111,16 +104,30 @@ public struct CorpusStats: Sendable {
     }
 }
 
-extension [ThreadCandidate] {
-    /// Sets each candidate's `answererRecord` from the others' accepted answers: the candidates
-    /// of one task are threads on its topic, so an answerer accepted in several of them knows it.
-    public mutating func setAnswererRecords() {
-        var accepted: [String: Int] = [:]
-        for c in self { for a in Set(c.acceptedAuthors) where !a.isEmpty { accepted[a, default: 0] += 1 } }
-        guard !accepted.isEmpty else { return }
-        for i in indices {
-            let own = Set(self[i].acceptedAuthors)
-            self[i].answererRecord = self[i].answerAuthors.map { (accepted[$0] ?? 0) - (own.contains($0) ? 1 : 0) }.max() ?? 0
+/// The answerers' record on a task's topic: the candidates of one task are threads on its topic,
+/// so an answerer whose answers were accepted in several of them knows it. Authors are given as
+/// hashes of their names (no String per answer in the candidate read).
+public enum AnswererRecords {
+    /// One answer: its thread, its author's hash (0: no author), whether it was accepted.
+    public typealias Answer = (thread: Int64, author: UInt64, accepted: Bool)
+
+    /// An author's key: a 64-bit hash of the name's bytes, never 0.
+    @inline(__always) public static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        MatchFeatures.hash(name) | 1
+    }
+
+    /// For each thread, the most accepted answers one of its answerers wrote in the other threads
+    /// (threads with no such answerer are left out). Empty when no answer is accepted.
+    public static func compute(_ answers: [Answer]) -> [Int64: Int] {
+        var acceptedIn: [UInt64: Set<Int64>] = [:]
+        for a in answers where a.accepted && a.author != 0 { acceptedIn[a.author, default: []].insert(a.thread) }
+        guard !acceptedIn.isEmpty else { return [:] }
+        var record: [Int64: Int] = [:]
+        for a in answers where a.author != 0 {
+            guard let threads = acceptedIn[a.author] else { continue }
+            let elsewhere = threads.count - (threads.contains(a.thread) ? 1 : 0)
+            if elsewhere > record[a.thread] ?? 0 { record[a.thread] = elsewhere }
         }
+        return record
     }
 }
