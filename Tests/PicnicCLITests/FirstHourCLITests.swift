@@ -111,4 +111,12 @@ import PicnicCore
         }
         #expect(Set(Picnic.commands.map { $0._commandName }) == Set(Self.commands), "the help test lists every command")
     }
+
+    @Test func showSaysHowLongAgoAnOldDueDateWas() throws {
+        let db = freshDB()
+        try TestSupport.picnic(["add", "Old chore due:2020-03-01"], db: db)
+        let show = try TestSupport.picnic(["show", "1"], db: db).stdout
+        let due = try #require(show.split(separator: "\n").first { $0.hasPrefix("Due") })
+        #expect(due.hasSuffix("y ago)") && !due.contains("(2020-"), "\(due)")
+    }
 }
