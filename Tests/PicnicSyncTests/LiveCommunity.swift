@@ -41,7 +41,21 @@ final class LiveCommunity: @unchecked Sendable {
     /// A client of the API as `user` (for checking what the server holds).
     func client(_ user: String) throws -> (CommunityClient, CommunityTransport) {
         let transport = try CommunityTransport()
-        return (CommunityClient(server: try CommunityServer(url), token: tokens[user], transport: transport), transport)
+        var client = CommunityClient(server: try CommunityServer(url), token: tokens[user], transport: transport)
+        client.requestTimeout = 120  // the checking side: a loaded test machine may take long
+        return (client, transport)
+    }
+
+    /// Every live post of the feed as `user` sees it, once `condition` holds of them (polled: the
+    /// feed serves a write once no older transaction on the shared cluster is open).
+    func posts(as user: String, until what: String, _ condition: ([UUID: APIPost]) -> Bool) async throws -> [UUID: APIPost] {
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            let all = try await posts(as: user)
+            if condition(all) { return all }
+            guard Date() < deadline else { throw PeerError("not on the server within 30 s: \(what)") }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
     }
 
     /// Every live post of the feed as `user` sees it, by id.
@@ -99,6 +113,16 @@ final class Person {
     }
 
     func store() throws -> AppDatabase { try AppDatabase(path: db.path) }
+
+    /// Runs `picnic sync` until `condition` holds: the feed serves a write only once no older
+    /// transaction on the (shared) cluster is open, so one pull right after a write may miss it.
+    func sync(until what: String, _ condition: (AppDatabase) throws -> Bool) throws {
+        try waitUntil(30, "\(name): \(what)") {
+            let out = try picnic(["sync", "--quiet"])
+            guard out.status == 0 else { throw PeerError("sync: exit \(out.status): \(out.stderr)") }
+            return try condition(store())
+        }
+    }
 
     func close() { try? FileManager.default.removeItem(at: folder) }
 }
