@@ -121,6 +121,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),

@@ -51,8 +51,9 @@ extension Community {
             VALUES (\(id), \(spaceID), \(w.kind.rawValue), \(tx.user.id), \(w.parent))
             """, logger: tx.logger)
         try await tx.conn.run("""
-            INSERT INTO post_content (post_id, title, body, tags, url, file_sha256, file_name, file_size, file_mime)
-            VALUES (\(id), \(w.title), \(w.body), \(w.tags), \(w.url), \(w.file?.sha256), \(w.file?.name), \(w.file?.size), \(w.file?.mime))
+            INSERT INTO post_content (post_id, space_id, author_id, title, body, tags, url, file_sha256, file_name, file_size, file_mime)
+            VALUES (\(id), \(spaceID), \(tx.user.id), \(w.title), \(w.body), \(w.tags), \(w.url),
+                    \(w.file?.sha256), \(w.file?.name), \(w.file?.size), \(w.file?.mime))
             """, logger: tx.logger)
         try await tx.conn.run("""
             INSERT INTO feed (post_id, space_id, position, op) VALUES (\(id), \(spaceID), \(tx.position), 'create')
