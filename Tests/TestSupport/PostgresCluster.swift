@@ -57,15 +57,16 @@ public final class PostgresCluster: @unchecked Sendable {
 
     deinit { destroy() }
 
-    /// `postgres://USER:PASSWORD@HOST:PORT/postgres`.
+    /// `postgres://USER@HOST:PORT/postgres` (with `:PASSWORD` when there is one).
     public var url: String { url(database: "postgres") }
 
-    /// The URL of one database of this server.
-    public func url(database: String) -> String {
+    /// The URL of one database of this server, as its superuser or as another `user` (the
+    /// superuser's password is not used for another user; loopback is trusted in private clusters).
+    public func url(database: String, user other: String? = nil) -> String {
         var c = URLComponents()
         c.scheme = "postgres"
-        c.user = user
-        c.password = password.isEmpty ? nil : password
+        c.user = other ?? user
+        c.password = password.isEmpty || other != nil ? nil : password
         c.host = host
         c.port = port
         c.path = "/" + database
@@ -92,15 +93,13 @@ public final class PostgresCluster: @unchecked Sendable {
     public static func startPrivate(settings: [String: String] = [:]) throws -> PostgresCluster {
         let tools = try PostgresTools.locate()
         let dir = try tools.makeOwnedDirectory()
-        let password = randomHex(12)
         do {
-            let pwfile = dir.appendingPathComponent("pw")
-            try tools.writeOwned(password + "\n", to: pwfile)
+            // Trust on loopback: the cluster is private to this machine's tests, and roles such as
+            // the server's `picnic_server` (made by `migrate` without a password) must log in.
             let initdb = try tools.runAsOwner(tools.path("initdb"), [
                 "-N", "-D", dir.appendingPathComponent("data").path, "-U", "postgres", "-E", "UTF8",
-                "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", pwfile.path,
+                "--locale=C.UTF-8", "--auth=trust",
             ])
-            try? FileManager.default.removeItem(at: pwfile)
             guard initdb.status == 0 else {
                 throw PostgresError("initdb failed (\(initdb.status)): \(lastLines(initdb.stderr + initdb.stdout))")
             }
@@ -108,7 +107,7 @@ public final class PostgresCluster: @unchecked Sendable {
                                           "max_connections": "300", "shared_buffers": "64MB"]
             for (k, v) in settings { conf[k] = v }
             try tools.appendSettings(conf, to: dir.appendingPathComponent("data/postgresql.conf"))
-            let cluster = try startServer(tools: tools, directory: dir, password: password, isReplica: false)
+            let cluster = try startServer(tools: tools, directory: dir, password: "", isReplica: false)
             return cluster
         } catch {
             _ = try? tools.runAsOwner("/bin/rm", ["-rf", dir.path])
