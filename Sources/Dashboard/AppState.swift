@@ -27,8 +27,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var openCount = 0
     /// All open tasks, most urgent first.
     public internal(set) var tasks: [WorkTask] = [] {
-        didSet { titles = TitleIndex(tasks) }
+        didSet { titles = TitleIndex(tasks); refreshContextRows() }
     }
+    /// The positions in `tasks` of the active context's tasks (nil: no context).
+    var contextRows: [Int32]?
     /// The tasks shown (after the filter), most urgent first.
     public internal(set) var rows = QueueRows(all: [])
     /// The titles of `tasks` prepared for the live filter.
@@ -77,6 +79,17 @@ public struct AppState: Equatable, Sendable {
     public var message: Message?
     /// How a capture ended (`Mode.capture`); nil while it runs.
     public var captured: CaptureEnd?
+    /// Every context, and the active one, whose filter narrows the queue and the counts.
+    public internal(set) var contexts: [QueueContext] = []
+    public internal(set) var context: QueueContext?
+    /// The active context's filter as read when the contexts arrived (nil: none or unreadable).
+    var contextFilter: TaskFilter? {
+        didSet { refreshContextRows() }
+    }
+    /// Where `b` went: the task that waits, its open blockers, and the one selected.
+    public internal(set) var blockerTrail: BlockerTrail?
+    /// Whether the modify prompt changes the whole series (`M`).
+    public internal(set) var modifyWholeSeries = false
 
     /// A state for a terminal of the given size.
     public init(keymap: Keymap = .defaults, width: Int = 80, height: Int = 24, now: Date = Date(),
@@ -106,33 +119,34 @@ public struct AppState: Equatable, Sendable {
         selectedRowHint = row
     }
 
-    /// Open tasks due today or overdue (kept current by `recount`).
-    public private(set) var dueTodayCount = 0
+    /// Open tasks overdue and due today, as `picnic status` counts them (kept current by `recount`).
+    public private(set) var due = DueCounts()
     /// Open tasks with strong help waiting (kept current by `recount`).
     public private(set) var strongHelpCount = 0
-    /// Start of the day `dueTodayCount` was counted for.
-    private var countedDay: Date?
+    /// When `due` was counted: it is counted again when the tasks change, at the next minute
+    /// (a task due at 15:00 turns overdue then) and at the next day.
+    private var countedMinute: Int?
 
     /// Recounts the status-bar figures; cheap unless the tasks or the day changed. While only the
     /// head of the queue is known, the due count comes with it (`setHeadCounts`).
     mutating func recount(tasksChanged: Bool) {
-        let day = calendar.startOfDay(for: now)
-        if queueComplete && (tasksChanged || countedDay != day) {
-            let end = Dashboard.dayEnd(now, calendar)
-            var n = 0
-            for i in tasks.indices where (tasks[i].due ?? .distantFuture) < end { n += 1 }
-            dueTodayCount = n
-            countedDay = day
+        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
+        if queueComplete && (tasksChanged || countedMinute != minute) {
+            // In a context, its tasks alone (as `picnic status` counts them).
+            let all = tasks
+            due = contextRows.map { rows in DueCounts(rows.lazy.map { all[Int($0)] }, now: now, endOfDay: Dashboard.dayEnd(now, calendar)) }
+                ?? DueCounts(tasks, now: now, endOfDay: Dashboard.dayEnd(now, calendar))
+            countedMinute = minute
         }
-        if tasksChanged { taskIDs = Set(tasks.map(\.uuid)) }
+        if tasksChanged { taskIDs = Set(contextRows.map { rows in rows.map { tasks[Int($0)].uuid } } ?? tasks.map(\.uuid)) }
         strongHelpCount = strongHelp.reduce(0) { $0 + (taskIDs.contains($1) ? 1 : 0) }
     }
 
     /// The due count sent with the head of the queue.
-    mutating func setHeadCounts(open: Int, dueToday: Int) {
+    mutating func setHeadCounts(open: Int, due: DueCounts) {
         openCount = open
-        dueTodayCount = dueToday
-        countedDay = calendar.startOfDay(for: now)
+        self.due = due
+        countedMinute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
     }
 
     /// The uuids of all open tasks.

@@ -8,7 +8,7 @@ import PicnicCore
 ///
 /// A run looks like:
 ///
-///     var state = AppState(keymap: try Keymap.load(explicitPath: config), width: w, height: h)
+///     var state = AppState(keymap: try Keymap.parse(configText: text, file: path), width: w, height: h)
 ///     run(Dashboard.start(&state))                 // [.loadQueueHead(…)]: the first screen of the queue
 ///     draw(Dashboard.render(state))                // the first frame
 ///     run(Dashboard.firstFrameDrawn(&state))       // [.loadTasks] unless the head was the whole queue
@@ -29,9 +29,10 @@ public enum Dashboard {
         state.queueComplete ? [] : [.loadTasks]  // in capture: the words Tab completes
     }
 
-    /// The end of the day `now` falls in: tasks due before it count as due today.
+    /// The end of the day `now` falls in (the next local midnight): tasks due before it count
+    /// as due today (`DueCounts`).
     public static func dayEnd(_ now: Date, _ calendar: Calendar) -> Date {
-        calendar.startOfDay(for: now).addingTimeInterval(86400)
+        DueCounts.endOfDay(now, calendar)
     }
 
     /// How a store answers `.loadQueueHead`, computed from a whole task list (for runners that
@@ -39,7 +40,7 @@ public enum Dashboard {
     public static func queueHead(of tasks: [WorkTask], limit: Int, dueBefore: Date, now: Date) -> Event {
         let open = QueueRules.sorted(tasks, now: now)
         return .queueHeadLoaded(Array(open.prefix(limit)), openCount: open.count,
-                                dueCount: open.filter { ($0.due ?? .distantFuture) < dueBefore }.count)
+                                due: DueCounts(open, now: now, endOfDay: dueBefore))
     }
 
     /// Applies one event to the state and returns the effects to run. Pure: no I/O, no clock.
@@ -56,7 +57,10 @@ public enum Dashboard {
             effects = []
         case .storeChanged: effects = [.loadTasks]
         case .tasksLoaded(let tasks): effects = tasksLoaded(&state, tasks)
-        case .queueHeadLoaded(let head, let open, let due): effects = queueHeadLoaded(&state, head, openCount: open, dueCount: due)
+        case .contextsLoaded(let contexts):
+            contextsLoaded(&state, contexts)
+            effects = []
+        case .queueHeadLoaded(let head, let open, let due): effects = queueHeadLoaded(&state, head, openCount: open, due: due)
         case .matchesLoaded(let task, let generation, let matches):
             matchesLoaded(&state, task: task, generation: generation, matches: matches)
             effects = []
@@ -80,7 +84,7 @@ public enum Dashboard {
             effects = []
         }
         switch event {
-        case .tasksLoaded, .queueHeadLoaded: state.recount(tasksChanged: true)
+        case .tasksLoaded, .queueHeadLoaded, .contextsLoaded: state.recount(tasksChanged: true)
         case .strongHelpLoaded, .matchesLoaded, .tick: state.recount(tasksChanged: false)
         default: break
         }

@@ -14,9 +14,11 @@ public enum Event: Equatable, Sendable {
     case storeChanged
     /// The open tasks, in any order.
     case tasksLoaded([WorkTask])
+    /// Every defined context, the active one marked (sent before each task load).
+    case contextsLoaded([QueueContext])
     /// The most urgent open tasks in urgency order (the first screen), how many tasks are open
-    /// and how many are due before the date asked for.
-    case queueHeadLoaded([WorkTask], openCount: Int, dueCount: Int)
+    /// and what is due before the date asked for (`DueCounts`).
+    case queueHeadLoaded([WorkTask], openCount: Int, due: DueCounts)
     /// Threads matched to a task, for the request of that generation.
     case matchesLoaded(task: UUID, generation: Int, matches: [ThreadMatch])
     /// Threads matched to the add prompt's text, for that generation.

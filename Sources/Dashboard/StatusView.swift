@@ -7,9 +7,15 @@ enum StatusView {
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: .statusBar)
-        var counts = "\(state.dueTodayCount) due · \(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s") "
-        if rect.width < 40 { counts = "\(state.dueTodayCount)d·\(state.strongHelpCount)h " }
-        if state.mode == .capture { counts = "" }
+        // The words of `picnic status`, from the same counts; shorter forms when space is short.
+        let due = state.due, helps = "\(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s")"
+        let short = due.overdue > 0 ? "\(due.today) today · \(due.overdue) overdue" : "\(due.today) due"
+        // The active context narrows the queue and these counts: say which.
+        let context = state.context.map { "[\(Sanitizer.line($0.name))] " } ?? ""
+        let forms = [context + (due.text ?? "nothing due") + " · " + helps + " ", context + short + " · " + helps + " ",
+                     context + "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h "]
+        var counts = forms.first { $0.displayWidth <= rect.width * 2 / 5 } ?? forms[2]
+        if state.mode == .capture { counts = context }
         let countsWidth = counts.displayWidth
         let room = rect.width - countsWidth - 1
         var line = StyledLine()

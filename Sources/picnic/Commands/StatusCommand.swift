@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PicnicCore
+import PicnicStore
 
 /// `picnic status`: the active task, what is due today, and tasks with strong help waiting.
 struct StatusCommand: ParsableCommand {
@@ -8,9 +9,9 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "One line: the active task, due today, tasks with strong help waiting.",
         discussion: """
-        Reads only what is stored (tasks and the match cache); it never runs the matcher and
-        never writes, so it is cheap enough for tmux's status line (see 'picnic tmux').
-        --tmux prints a styled segment (empty when there is nothing to say); --json an object
+        Reads only what is stored (tasks and the match cache); it never runs the matcher and \
+        never writes, so it is cheap enough for tmux's status line (see 'picnic tmux'). \
+        --tmux prints a styled segment (empty when there is nothing to say); --json an object \
         with active, due_today, overdue and help_waiting.
         """
     )
@@ -28,7 +29,8 @@ struct StatusCommand: ParsableCommand {
     static func run(tmux: Bool, json: Bool, maxTitle: Int) throws {
         if tmux && json { throw PicnicError.usage("--tmux and --json cannot be combined") }
         if maxTitle < 1 { throw PicnicError.usage("--max-title \(maxTitle): want a positive number of columns") }
-        let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath)
+        let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath, now: Clock.now(),
+                                               keep: { Global.openConnections.append($0) })
         let line: String
         if json {
             line = snapshot.json()

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import PicnicCore
-import PicnicStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,37 +8,48 @@ import Glibc
 /// What the status line shows: the active task, what is due today, and how many open tasks have
 /// strong help waiting in the match cache.
 ///
-/// Read with one read-only connection and one statement through SQLite's C API: no migrations,
+/// The counts follow `DueCounts` (waiting tasks are not due; a wait that has passed reads as
+/// pending). Read with one read-only connection and one statement through SQLite's C API: no migrations,
 /// no matcher, no writes, so tmux can run it every few seconds against a large store.
-struct StatusSnapshot: Equatable {
-    struct Active: Equatable {
-        var number: Int?
-        var uuid: String
-        var title: String
+public struct StatusSnapshot: Equatable, Sendable {
+    /// The active task.
+    public struct Active: Equatable, Sendable {
+        public var number: Int?
+        public var uuid: String
+        public var title: String
+        public init(number: Int?, uuid: String, title: String) {
+            self.number = number; self.uuid = uuid; self.title = title
+        }
     }
 
-    var active: Active?
-    /// Open tasks due before the end of today, overdue ones included.
-    var dueToday = 0
-    /// Of those, the ones already past due.
-    var overdue = 0
+    public var active: Active?
+    /// Overdue and due later today, by the rule the dashboard counts with (`DueCounts`).
+    public var due = DueCounts()
     /// Open tasks whose cached matches (still fresh for the task) include a strong one.
-    var helpWaiting = 0
+    public var helpWaiting = 0
+    /// The active context, whose tasks alone are counted.
+    public var context: String?
 
-    static let empty = StatusSnapshot()
+    public init(active: Active? = nil, due: DueCounts = DueCounts(), helpWaiting: Int = 0) {
+        self.active = active; self.due = due; self.helpWaiting = helpWaiting
+    }
+
+    public static let empty = StatusSnapshot()
 
     /// Reads the snapshot from the database at `path`; a missing file or a store without the
-    /// tables yet is simply empty (nothing is created).
-    static func read(path: String, now: Date = Clock.now()) throws -> StatusSnapshot {
+    /// tables yet is simply empty (nothing is created). `keep` receives the connection, so a
+    /// short-lived process can leave closing it to the exit.
+    public static func read(path: String, now: Date = Clock.now(), keep: (AnyObject) -> Void = { _ in }) throws -> StatusSnapshot {
         guard access(path, F_OK) == 0 else { return .empty }
-        let nowSeconds = Int64(now.timeIntervalSince1970)
-        let arguments: [(String, Int64)] = [(":now", nowSeconds), (":endOfDay", Int64(Self.endOfLocalDay(Int(nowSeconds))))]
+        // Stored times are whole seconds: one due at 10:00:00 is past at 10:00:00.25, as in Swift.
+        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.up))
+        let arguments: [(String, Int64)] = [(":now", nowSeconds), (":endOfDay", Int64(Self.endOfLocalDay(Int(now.timeIntervalSince1970.rounded(.down)))))]
         do {
             let connection = try ReadOnlyConnection(path: path)
-            Global.openConnections.append(connection)
+            keep(connection)
             let row: [ReadOnlyConnection.Value]?
             do {
-                row = try connection.firstRow(Self.sql(help: .mirror), integers: arguments)
+                row = try connection.firstRow(Self.sql(help: .mirror, context: true), integers: arguments)
             } catch let error as DatabaseError where error.message.map(Self.isOlderSchema) == true {
                 // A store from before the help mirror (status never migrates), or not yet migrated.
                 let tables = try connection.firstRow("""
@@ -51,16 +61,42 @@ struct StatusSnapshot: Equatable {
             }
             guard let row else { return .empty }
             var s = StatusSnapshot()
-            s.dueToday = Int(row[0].integer ?? 0)
-            s.overdue = Int(row[1].integer ?? 0)
+            let byEndOfDay = Int(row[0].integer ?? 0), overdue = Int(row[1].integer ?? 0)
+            s.due = DueCounts(overdue: overdue, today: byEndOfDay - overdue)
             s.helpWaiting = Int(row[2].integer ?? 0)
             if let uuid = row[4].text {
                 s.active = Active(number: row[3].integer.map(Int.init), uuid: uuid, title: row[5].text ?? "")
             }
+            if row.count > 7, let name = row[6].text, let filter = row[7].text {
+                // In a context the counts are of its tasks: the queue read whole and filtered,
+                // which costs a `list` instead of a few index reads (only while a context is on).
+                return try Self.inContext(QueueContext(name: name, filter: filter, isActive: true), connection, now: now,
+                                          endOfDay: Date(timeIntervalSince1970: TimeInterval(arguments[1].1)))
+            }
             return s
         } catch {
-            throw PicnicStatusError.unreadable(path, error)
+            throw unreadable(path, error)
         }
+    }
+
+    /// The snapshot of the tasks a context's filter keeps.
+    static func inContext(_ context: QueueContext, _ connection: ReadOnlyConnection, now: Date, endOfDay: Date) throws -> StatusSnapshot {
+        let filter: TaskFilter
+        do { filter = try context.parsed(now: now, calendar: .current) } catch {
+            throw PicnicError.config("context \(context.name): \(error.message) (fix it: picnic context define \(context.name) FILTER)")
+        }
+        var s = StatusSnapshot()
+        s.context = context.name
+        let tasks = try connection.openTasks(now: now).filter { $0.status.isOpen && $0.status != .waiting && filter.matches($0, now: now) }
+        let helped = try connection.texts("SELECT task_uuid FROM match_cache WHERE strong_count > 0 AND current")
+        var active: WorkTask?
+        for t in tasks {
+            s.due.add(status: t.status, due: t.due, now: now, endOfDay: endOfDay)
+            if helped.contains(t.uuid.uuidString.lowercased()) { s.helpWaiting += 1 }
+            if t.status == .active, (t.started ?? .distantPast) > (active?.started ?? .distantPast) || active == nil { active = t }
+        }
+        if let a = active { s.active = Active(number: a.number, uuid: a.uuid.uuidString.lowercased(), title: a.title) }
+        return s
     }
 
     /// How the "help waiting" count is read.
@@ -81,7 +117,7 @@ struct StatusSnapshot: Equatable {
     /// The one statement: three counts and the active task. Waiting tasks whose date has passed
     /// count as open, like in the queue. One IN list (not an OR of two) keeps each count a single
     /// range scan of an index.
-    static func sql(help: HelpCount) -> String {
+    static func sql(help: HelpCount, context: Bool = false) -> String {
         func open(_ status: String, _ wait: String) -> String {
             "\(status) IN ('pending', 'active', 'waiting') AND (\(status) <> 'waiting' OR \(wait) <= :now)"
         }
@@ -105,9 +141,12 @@ struct StatusSnapshot: Equatable {
             SELECT (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :endOfDay),
                    (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :now),
                    \(helpCount),
-                   a.number, a.uuid, a.title
+                   a.number, a.uuid, a.title\(context ? ", c.name, c.filter" : "")
               FROM (SELECT 1) LEFT JOIN (SELECT number, uuid, title FROM tasks WHERE status = 'active'
-                                          ORDER BY started DESC LIMIT 1) a
+                                          ORDER BY started DESC LIMIT 1) a\(context ? """
+
+                   LEFT JOIN (SELECT name, filter FROM contexts WHERE active) c
+            """ : "")
             """
     }
 
@@ -123,10 +162,8 @@ struct StatusSnapshot: Equatable {
         parts.tm_isdst = -1
         return Int(mktime(&parts))
     }
-}
 
-/// Errors of `picnic status`, as one-line `PicnicError`s.
-enum PicnicStatusError {
+    /// A read error as one line.
     static func unreadable(_ path: String, _ error: Error) -> Error {
         if let e = error as? DatabaseError {
             switch e.resultCode {
