@@ -14,10 +14,11 @@ public final class PostgresDatabase: @unchecked Sendable {
 
     deinit { drop() }
 
-    /// `postgres://USER@127.0.0.1:PORT/NAME` (the superuser), for `picnic-server migrate --db`.
+    /// `postgres://USER:PASSWORD@127.0.0.1:PORT/NAME` (the superuser), for `picnic-server migrate --db`.
     public var url: String { cluster.url(database: name) }
-    /// The same database as another role, e.g. `url(user: "picnic_server")` for `serve --db`.
-    public func url(user: String) -> String { cluster.url(database: name, user: user) }
+    /// The same database as another role, e.g. `url(user: "picnic_server", password: pw)` for
+    /// `serve --db` after `migrate` with `PICNIC_SERVER_ROLE_PASSWORD=pw`.
+    public func url(user: String, password: String?) -> String { cluster.url(database: name, user: user, password: password) }
     public var host: String { cluster.host }
     public var port: Int { cluster.port }
     public var user: String { cluster.user }

@@ -57,16 +57,17 @@ public final class PostgresCluster: @unchecked Sendable {
 
     deinit { destroy() }
 
-    /// `postgres://USER@HOST:PORT/postgres` (with `:PASSWORD` when there is one).
+    /// `postgres://USER:PASSWORD@HOST:PORT/postgres`.
     public var url: String { url(database: "postgres") }
 
-    /// The URL of one database of this server, as its superuser or as another `user` (the
-    /// superuser's password is not used for another user; loopback is trusted in private clusters).
-    public func url(database: String, user other: String? = nil) -> String {
+    /// The URL of one database of this server, as its superuser or as another `user` with
+    /// that user's `password` (e.g. the server's role, whose password `migrate` set).
+    public func url(database: String, user other: String? = nil, password otherPassword: String? = nil) -> String {
         var c = URLComponents()
         c.scheme = "postgres"
         c.user = other ?? user
-        c.password = password.isEmpty || other != nil ? nil : password
+        let pw = other == nil ? password : (otherPassword ?? "")
+        c.password = pw.isEmpty ? nil : pw
         c.host = host
         c.port = port
         c.path = "/" + database
@@ -93,13 +94,15 @@ public final class PostgresCluster: @unchecked Sendable {
     public static func startPrivate(settings: [String: String] = [:]) throws -> PostgresCluster {
         let tools = try PostgresTools.locate()
         let dir = try tools.makeOwnedDirectory()
+        let password = randomHex(12)
         do {
-            // Trust on loopback: the cluster is private to this machine's tests, and roles such as
-            // the server's `picnic_server` (made by `migrate` without a password) must log in.
+            let pwfile = dir.appendingPathComponent("pw")
+            try tools.writeOwned(password + "\n", to: pwfile)
             let initdb = try tools.runAsOwner(tools.path("initdb"), [
                 "-N", "-D", dir.appendingPathComponent("data").path, "-U", "postgres", "-E", "UTF8",
-                "--locale=C.UTF-8", "--auth=trust",
+                "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", pwfile.path,
             ])
+            try? FileManager.default.removeItem(at: pwfile)
             guard initdb.status == 0 else {
                 throw PostgresError("initdb failed (\(initdb.status)): \(lastLines(initdb.stderr + initdb.stdout))")
             }
@@ -107,7 +110,7 @@ public final class PostgresCluster: @unchecked Sendable {
                                           "max_connections": "300", "shared_buffers": "64MB"]
             for (k, v) in settings { conf[k] = v }
             try tools.appendSettings(conf, to: dir.appendingPathComponent("data/postgresql.conf"))
-            let cluster = try startServer(tools: tools, directory: dir, password: "", isReplica: false)
+            let cluster = try startServer(tools: tools, directory: dir, password: password, isReplica: false)
             return cluster
         } catch {
             _ = try? tools.runAsOwner("/bin/rm", ["-rf", dir.path])
