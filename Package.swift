@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "TermUI"),
         // The dashboard state machine: Event -> update -> Effects; render -> ScreenBuffer.
         .target(name: "Dashboard", dependencies: [
-            "PicnicCore", "TermUI",
+            "PicnicCore", "TermUI", "CommunityAPI",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The project's own default data (the welcome workspace), shipped as a resource bundle.
@@ -80,7 +80,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"]),
+        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore", "CommunityAPI"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),

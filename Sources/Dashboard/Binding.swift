@@ -50,6 +50,7 @@ public struct Binding: Sendable {
 /// What the status-bar hints follow: the mode and, in normal mode, the focused pane.
 public enum HintPlace: String, Hashable, Sendable, CaseIterable {
     case queue, help, reader, filter, prompt, confirm, overlay
+    case ask, answer, couldHelp, ledger, whatHelped
 
     /// Where a state is.
     public static func of(_ state: AppState) -> HintPlace {
@@ -60,6 +61,11 @@ public enum HintPlace: String, Hashable, Sendable, CaseIterable {
         case .confirmDelete: .confirm
         case .reader: .reader
         case .help: .overlay
+        case .ask: .ask
+        case .answer: .answer
+        case .couldHelp: .couldHelp
+        case .ledger: .ledger
+        case .whatHelped: .whatHelped
         }
     }
 }

@@ -18,7 +18,9 @@ extension Dashboard {
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
         // A changed task (new title, tags, notes) deserves a fresh match; so does the top task
         // once the whole queue is in (the head's frame only said "loading").
-        if afterHead || (state.selectedTask.map { $0.uuid == before?.uuid && $0 != before } ?? false) {
+        let rematch = state.rematchOnLoad
+        state.rematchOnLoad = false
+        if afterHead || rematch || (state.selectedTask.map { $0.uuid == before?.uuid && $0 != before } ?? false) {
             effects += requestMatches(&state)
         } else {
             effects += selectionChanged(&state)
@@ -43,6 +45,7 @@ extension Dashboard {
 
     static func matchesLoaded(_ state: inout AppState, task: UUID, generation: Int, matches: [ThreadMatch]) {
         guard task == state.selected, task == state.help.task, generation == state.matchGeneration else { return }
+        let matches = withoutOwn(matches, state)
         state.help.matches = matches
         state.help.status = .loaded
         state.help.cursor = min(state.help.cursor, max(0, matches.count - 1))
@@ -55,10 +58,10 @@ extension Dashboard {
         if case .addTask = effect, let task { state.selected = task }
         if effect.changesQueue { effects.append(.loadTasks) }
         switch effect {
-        case .feedback, .ask: effects += requestMatches(&state)
+        case .feedback, .ask, .markHelped: effects += requestMatches(&state)
         default: break
         }
-        return effects
+        return effects + communitySucceeded(&state, effect)
     }
 
     static func effectFailed(_ state: inout AppState, _ effect: Effect, message: String) {
@@ -68,7 +71,7 @@ extension Dashboard {
             state.help.status = .failed(message)
         case .loadThread(let id) where state.reader?.postID == id:
             state.reader?.error = message
-        default: break
+        default: communityFailed(&state, effect, message: message)
         }
     }
 

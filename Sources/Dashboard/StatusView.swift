@@ -7,9 +7,8 @@ enum StatusView {
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: .statusBar)
-        var counts = "\(state.dueTodayCount) due · \(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s") "
-        if rect.width < 40 { counts = "\(state.dueTodayCount)d·\(state.strongHelpCount)h " }
-        let countsWidth = counts.displayWidth
+        let counts = self.counts(state, width: rect.width)
+        let countsWidth = counts.width
         let room = rect.width - countsWidth - 1
         var line = StyledLine()
         if let m = state.message {
@@ -24,6 +23,7 @@ enum StatusView {
             for action in Binding.hinted(at: .of(state)) where action != .keys {
                 guard let key = state.keymap.label(for: action, in: state.mode) else { continue }
                 let usable = action.unavailable(in: state) == nil
+                if !usable && Binding.hintedOnlyWhenUsable.contains(action) { continue }
                 var hint = StyledLine()
                 hint.append(" " + key, usable ? Style.keyHint.with(.bold) : Style.statusBar.with(.dim))
                 hint.append(" " + action.hint + " ", usable ? .statusBar : Style.statusBar.with(.dim))
@@ -33,6 +33,6 @@ enum StatusView {
             if showKeysHint, let keysHint, line.width + keysHint.width <= room { line.spans += keysHint.spans }
         }
         buffer.write(line.clipped(to: max(0, room)), x: rect.x, y: rect.y, clip: rect)
-        if room > 0 { buffer.write(counts, x: rect.maxX - countsWidth, y: rect.y, style: .statusBar, clip: rect) }
+        if room > 0 { buffer.write(counts, x: rect.maxX - countsWidth, y: rect.y, clip: rect) }
     }
 }

@@ -14,6 +14,8 @@ import PicnicStore
 final class EffectRunner: @unchecked Sendable {
     let db: AppDatabase
     let inbox: EventInbox
+    /// Reads of the community state, off the input path.
+    let communityQueue = DispatchQueue(label: "picnic.community", qos: .utility)
     /// Runs programs around the terminal (editor, browser, clipboard).
     let outside: OutsideWorld
     private let matchQueue = DispatchQueue(label: "picnic.match", qos: .userInitiated)
@@ -68,6 +70,8 @@ final class EffectRunner: @unchecked Sendable {
                 return .threadLoaded(root: thread.root, replies: thread.answers)
             }
             return []
+        case .loadCommunity, .loadCouldHelp, .loadLedger, .editText:
+            return runCommunity(effect)
         default:
             return [runChange(effect)]
         }
@@ -123,12 +127,8 @@ final class EffectRunner: @unchecked Sendable {
             let task = try db.task(ref: taskID.uuidString)
             try db.setFeedback(task: task, postID: post, verdict: verdict)
             return (verdict == .helpful ? "Marked helpful for this task." : "Hidden for this task.", taskID)
-        case .ask(let task):
-            let body = ([task.notes] + task.annotations.map(\.text)).filter { !$0.isEmpty }.joined(separator: "\n\n")
-            let post = Post(kind: .question, title: task.title, body: body, tags: task.tags,
-                            author: ProcessInfo.processInfo.environment["USER"] ?? "", space: task.project ?? "")
-            let saved = try db.savePost(post)
-            return ("Asked the community (post \(saved.id)).", task.uuid)
+        case .ask, .answer, .accept, .markHelped, .markSeen:
+            return try communityChange(effect)
         case .openURL(let url):
             try outside.open(url)
             return ("Opened \(Terminal.safe(url)).", nil)
@@ -147,7 +147,7 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     /// Runs `work` on `queue`; its event (or failure) goes to the inbox. nil: skipped.
-    private func background(_ queue: DispatchQueue, _ effect: Effect, _ work: @escaping @Sendable () throws -> Event?) {
+    func background(_ queue: DispatchQueue, _ effect: Effect, _ work: @escaping @Sendable () throws -> Event?) {
         inbox.begin()
         queue.async { [inbox] in
             defer { inbox.end() }
