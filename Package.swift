@@ -80,7 +80,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore", "CommunityAPI"]),
+        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore", "CommunityAPI"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),

@@ -14,6 +14,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case focusQueue = "focus-queue"
     case focusHelp = "focus-help"
     case open = "open"
+    case showTask = "show-task"
     case back = "back"
     case filter = "filter"
     case nextHelped = "next-match"

@@ -75,6 +75,8 @@ public struct AppState: Equatable, Sendable {
     public var deleteTarget: UUID?
     /// A one-line message in the status bar, and when it was set.
     public var message: Message?
+    /// How a capture ended (`Mode.capture`); nil while it runs.
+    public var captured: CaptureEnd?
 
     /// The team community as last read (empty when none is joined).
     public internal(set) var community = CommunitySnapshot()
@@ -199,10 +201,12 @@ public struct HelpPane: Equatable, Sendable {
     public var hasStrong: Bool { matches.contains { $0.strong } }
 }
 
-/// The thread reader's state.
+/// The reader's state: a thread, or a task's details (its notes, annotations and dates).
 public struct Reader: Equatable, Sendable {
-    /// The thread's root post id.
-    public var postID: Int64
+    /// The thread's root post id; nil when the reader shows a task.
+    public var postID: Int64?
+    /// The task shown, when the reader shows one (`i`) instead of a thread.
+    public var task: WorkTask? { didSet { wrapWidth = -1 } }
     /// The match that opened it (title shown while loading).
     public var match: ThreadMatch?
     public var root: Post? { didSet { wrapWidth = -1 } }
@@ -213,8 +217,8 @@ public struct Reader: Equatable, Sendable {
     public var error: String? { didSet { wrapWidth = -1 } }
     /// Where Esc goes back to.
     public var returnMode: Mode = .normal
-    /// The task it was opened for, if any (for `+` and "What helped?").
-    public var task: UUID?
+    /// The task a thread was opened for, if any (for `+` and "What helped?").
+    public var forTask: UUID?
     /// The selected answer (`n`/`N`), acted on by `a` and `+`.
     public var selectedAnswer: Int64?
     /// Scroll to the selected answer once the thread is wrapped.
@@ -230,6 +234,11 @@ public struct Reader: Equatable, Sendable {
         self.match = match
     }
 
+    /// The reader on a task's details.
+    public init(task: WorkTask) {
+        self.task = task
+    }
+
     /// The answers in the order they are drawn: accepted first, then by votes, then oldest first.
     public var orderedReplies: [Post] {
         replies.sorted { a, b in
@@ -239,6 +248,14 @@ public struct Reader: Equatable, Sendable {
 
     /// The selected answer, if any.
     public var selectedReply: Post? { replies.first { $0.id == selectedAnswer } }
+}
+
+/// How `picnic capture` ended.
+public enum CaptureEnd: Equatable, Sendable {
+    /// The task was saved.
+    case saved(UUID)
+    /// The person cancelled; nothing was saved.
+    case cancelled
 }
 
 /// A status-bar message.

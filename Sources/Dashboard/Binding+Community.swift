@@ -43,6 +43,7 @@ extension Binding {
         Binding(.answer, [.reader: ["r"]], "Answer this question (prompt or $EDITOR)", hint: "answer",
                 hintedIn: [.reader], unavailable: { s in
                     if let reason = notJoined(s) { return reason }
+                    if s.reader?.postID == nil { return "Answers go to threads, not tasks" }
                     guard let root = s.reader?.root else { return "The thread is still loading" }
                     if root.kind != .question { return "Only questions take answers" }
                     return s.community.mine.contains(root.id) ? "This is your own question" : nil

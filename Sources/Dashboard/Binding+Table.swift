@@ -18,7 +18,7 @@ extension Binding {
         return s.selectedTask == nil || match == nil ? "Select a thread first (Tab to the help pane)" : nil
     }
 
-    private static let prompts: Set<Mode> = [.filter, .add, .modify, .annotate]
+    private static let prompts: Set<Mode> = [.filter, .add, .modify, .annotate, .capture]
 
     private static func inPrompts(_ keys: [KeySequence]) -> [Mode: [KeySequence]] {
         Dictionary(uniqueKeysWithValues: prompts.map { ($0, keys) })
@@ -50,20 +50,22 @@ extension Binding {
                     if s.selectedTask == nil { return "No task selected" }
                     return s.help.selectedMatch == nil && s.help.selectedQuestion == nil ? "No thread to open for this task" : nil
                 }),
+        Binding(.showTask, [.normal: ["i"]], "Show the task: its notes, annotations and dates", hint: "notes",
+                hintedIn: [.queue], unavailable: noTask),
         Binding(.helpful, [.normal: ["+"], .reader: ["+"]], "This thread helps with this task", hint: "helpful",
                 hintedIn: [.queue, .help, .reader], unavailable: noThread),
         Binding(.notForThis, [.normal: ["-"], .reader: ["-"]], "This thread is not for this task", hint: "not for this",
                 hintedIn: [.queue, .help, .reader], unavailable: noThread),
         Binding(.ask, [.normal: ["p"]], "Ask the community: post a question from the task", hint: "ask", hintedIn: [.help],
                 unavailable: noTask),
-        Binding(.openLink, [.normal: ["o"], .reader: ["o"]], "Open the thread's link with $BROWSER / xdg-open", hint: "link",
-                hintedIn: [.help, .reader], unavailable: { s in
+        Binding(.openLink, [.normal: ["o"], .reader: ["o"]], "Open the thread's (or the task's) link in a browser",
+                hint: "link", hintedIn: [.help, .reader], unavailable: { s in
                     switch s.mode {
-                    case .reader: return s.reader.flatMap { Links.first(in: $0) } == nil ? "No link in this thread" : nil
+                    case .reader:
+                        guard s.reader.flatMap({ Links.first(in: $0) }) == nil else { return nil }
+                        return s.reader?.task != nil ? "No link in this task" : "No link in this thread"
                     case .normal:
-                        let url = s.focus == .help ? s.help.selectedMatch.flatMap { Links.first(in: $0.post) }
-                            : s.selectedTask.flatMap { Links.first(in: $0) }
-                        return url == nil ? "No link here" : nil
+                        return Links.toOpen(s) == nil ? "No link in this task or its selected thread" : nil
                     default: return nil
                     }
                 }),
@@ -87,8 +89,8 @@ extension Binding {
         Binding(.keys, [.normal: ["?"], .reader: ["?"]], "Show all keys", hint: "keys"),
         Binding(.quit, [.normal: ["q"]], "Quit", hint: "quit"),
         Binding(.confirm, [.confirmDelete: ["y"]], "Yes, do it", hint: "yes", hintedIn: [.confirm]),
-        Binding(.submit, inPrompts(["enter"]), "Accept the input", hint: "ok", hintedIn: [.filter, .prompt]),
-        Binding(.cancel, inPrompts(["esc", "ctrl-c"]).merging([.confirmDelete: ["n", "esc", "q"]]) { _, b in b },
-                "Cancel the input", hint: "cancel", hintedIn: [.filter, .prompt, .confirm]),
+        Binding(.submit, inPrompts(["enter"]), "Accept the input", hint: "ok", hintedIn: [.filter, .prompt, .capture]),
+        Binding(.cancel, inPrompts(["esc", "ctrl-c"]).merging([.confirmDelete: ["n", "esc", "q"], .capture: ["esc", "ctrl-c", "ctrl-g"]]) { _, b in b },
+                "Cancel the input", hint: "cancel", hintedIn: [.filter, .prompt, .confirm, .capture]),
     ]
 }

@@ -49,7 +49,7 @@ public struct Binding: Sendable {
 
 /// What the status-bar hints follow: the mode and, in normal mode, the focused pane.
 public enum HintPlace: String, Hashable, Sendable, CaseIterable {
-    case queue, help, reader, filter, prompt, confirm, overlay
+    case queue, help, reader, filter, prompt, confirm, overlay, capture
     case ask, answer, couldHelp, ledger, whatHelped
 
     /// Where a state is.
@@ -61,6 +61,7 @@ public enum HintPlace: String, Hashable, Sendable, CaseIterable {
         case .confirmDelete: .confirm
         case .reader: .reader
         case .help: .overlay
+        case .capture: .capture
         case .ask: .ask
         case .answer: .answer
         case .couldHelp: .couldHelp

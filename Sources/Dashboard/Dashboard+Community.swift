@@ -24,8 +24,8 @@ extension Dashboard {
         if snapshot.joined && snapshot.position != state.couldHelp.position {
             effects += requestCouldHelp(&state)
         }
-        if snapshot.position != before.position, let reader = state.reader {
-            effects.append(.loadThread(postID: reader.postID))
+        if snapshot.position != before.position, let id = state.reader?.postID {
+            effects.append(.loadThread(postID: id))
         }
         return effects
     }
@@ -162,7 +162,7 @@ extension Dashboard {
         let from = state.mode == .couldHelp ? Mode.couldHelp : .normal
         state.reader = Reader(postID: root, match: match)
         state.reader?.returnMode = from
-        state.reader?.task = task
+        state.reader?.forTask = task
         state.mode = .reader
         guard let task, let match, !state.community.mine.contains(root) else { return }
         var opened = state.opened[task] ?? []
@@ -214,7 +214,7 @@ extension Dashboard {
                 say(&state, "That is your own post")
                 return []
             }
-            return [.markHelped(post: target.id, task: reader.task ?? state.selected)]
+            return [.markHelped(post: target.id, task: reader.forTask ?? state.selected)]
         default: break
         }
         return []
@@ -225,7 +225,7 @@ extension Dashboard {
         guard let reader = state.reader else { return }
         if reader.selectedReply == nil { state.reader?.selectedAnswer = reader.orderedReplies.first?.id }
         // Reading one's own question: remember its best answer for "What helped?".
-        if let root = reader.root, let task = reader.task, state.community.mine.contains(root.id),
+        if let root = reader.root, let task = reader.forTask, state.community.mine.contains(root.id),
            let best = reader.orderedReplies.first(where: { $0.author != state.community.user }) {
             var opened = state.opened[task] ?? []
             opened.removeAll { $0.root == root.id }

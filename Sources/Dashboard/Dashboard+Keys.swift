@@ -85,7 +85,7 @@ extension Dashboard {
         }
         switch state.mode {
         case .normal: return normal(&state, action)
-        case .filter, .add, .modify, .annotate: return promptAction(&state, action)
+        case .filter, .add, .modify, .annotate, .capture: return promptAction(&state, action)
         case .confirmDelete: return confirm(&state, action)
         case .reader: return reader(&state, action)
         case .help:
@@ -123,6 +123,10 @@ extension Dashboard {
             guard let match = state.help.selectedMatch else { return [] }
             openReader(&state, root: match.post.id, match: match, task: state.help.task)
             return [.loadThread(postID: match.post.id)]
+        case .showTask:
+            guard let task else { return [] }
+            state.reader = Reader(task: task)
+            state.mode = .reader
         case .back:
             if !state.filterText.isEmpty {
                 state.filterText = ""
@@ -163,9 +167,7 @@ extension Dashboard {
             return communityNormal(&state, action)
         case .undo: return [.undo]
         case .openLink:
-            let url = state.focus == .help ? state.help.selectedMatch.flatMap { Links.first(in: $0.post) }
-                : task.flatMap { Links.first(in: $0) }
-            guard let url else { return [] }
+            guard let url = Links.toOpen(state) else { return [] }
             return [.openURL(url)]
         case .copy:
             if state.focus == .help, let match = state.help.selectedMatch {

@@ -16,6 +16,10 @@ extension Dashboard {
                 state.prompt = line
                 return promptChanged(&state)
             }
+            if mode == .capture {
+                state.captured = .cancelled
+                return [.quit]
+            }
             close(&state)
             if mode == .filter {
                 state.filterText = ""
@@ -25,6 +29,13 @@ extension Dashboard {
             return []
         case .submit:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            if mode == .capture { return submitCapture(&state, text) }
+            if let reason = refusal(state, text) {
+                // The line stays for fixing, as the preview already says why.
+                let esc = state.keymap.label(for: .cancel, in: mode) ?? "Esc"
+                say(&state, "\(mode == .add ? "Not added" : "Not modified"): \(reason); \(esc) drops the line", error: true)
+                return []
+            }
             remember(&state, prompt.text, in: mode)
             close(&state)
             switch mode {
@@ -47,6 +58,22 @@ extension Dashboard {
         default:
             return []
         }
+    }
+
+    /// Why an add or modify line cannot be saved as typed, or nil (empty lines just close).
+    static func refusal(_ state: AppState, _ text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        switch state.mode {
+        case .add:
+            if case .failure(let e) = QueueRules.preview(text, now: state.now, calendar: state.calendar) { return e.description }
+        case .modify:
+            guard let task = state.selectedTask else { return nil }
+            if case .failure(let e) = QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar) {
+                return e.description
+            }
+        default: break
+        }
+        return nil
     }
 
     /// Leaves the prompt for normal mode.
@@ -81,7 +108,7 @@ extension Dashboard {
             state.filterText = text
             applyFilter(&state, keepingIndex: 0, narrowing: true)
             return selectionChanged(&state)
-        case .add:
+        case .add, .capture:
             state.promptPreview = preview(&state, text)
             state.draftGeneration += 1
             if text.trimmingCharacters(in: .whitespaces).count < 3 {

@@ -21,6 +21,10 @@ extension Dashboard {
             state.width = width; state.height = height
             state.normalize()
         }
+        if state.mode == .capture {
+            CaptureView.draw(&buffer, state)
+            return buffer
+        }
         switch state.mode {
         case .reader, .answer:
             ReaderView.draw(&buffer, state, layout.body)

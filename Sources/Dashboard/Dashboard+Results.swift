@@ -7,6 +7,7 @@ extension Dashboard {
     static let helpScanLimit = 200
 
     static func tasksLoaded(_ state: inout AppState, _ loaded: [WorkTask]) -> [Effect] {
+        if state.mode == .capture { return captureTasksLoaded(&state, loaded) }
         let before = state.selectedTask
         let beforeIndex = state.selectedIndex
         let afterHead = state.loaded && !state.queueComplete
@@ -15,6 +16,9 @@ extension Dashboard {
         state.queueComplete = true
         state.loaded = true
         applyFilter(&state, keepingIndex: beforeIndex)
+        if let shown = state.reader?.task, let fresh = state.tasks.first(where: { $0.uuid == shown.uuid }), fresh != shown {
+            state.reader?.task = fresh
+        }
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
         // A changed task (new title, tags, notes) deserves a fresh match; so does the top task
         // once the whole queue is in (the head's frame only said "loading").
@@ -54,11 +58,13 @@ extension Dashboard {
 
     static func effectSucceeded(_ state: inout AppState, _ effect: Effect, message: String?, task: UUID?) -> [Effect] {
         if let message { say(&state, message) }
+        if state.mode == .capture { return captureSucceeded(&state, effect, task: task) }
         var effects: [Effect] = []
         if case .addTask = effect, let task { state.selected = task }
         if effect.changesQueue { effects.append(.loadTasks) }
         switch effect {
-        case .feedback, .ask, .markHelped: effects += requestMatches(&state)
+        // An undo may have put back feedback (a hidden thread) as well as a task: match again at once.
+        case .feedback, .ask, .undo, .markHelped: effects += requestMatches(&state)
         default: break
         }
         return effects + communitySucceeded(&state, effect)

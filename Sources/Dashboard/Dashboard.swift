@@ -27,7 +27,8 @@ public enum Dashboard {
     /// The effects to run once the first frame is on screen: the rest of the queue, if any, then
     /// the community's state (never before the first frame: the first frame keeps its figure).
     public static func firstFrameDrawn(_ state: inout AppState) -> [Effect] {
-        (state.queueComplete ? [] : [.loadTasks]) + [.loadCommunity]
+        // In capture: the words Tab completes. Then the community's state.
+        (state.queueComplete ? [] : [.loadTasks]) + (state.mode == .capture ? [] : [.loadCommunity])
     }
 
     /// The end of the day `now` falls in: tasks due before it count as due today.
@@ -66,7 +67,7 @@ public enum Dashboard {
             matchesLoaded(&state, task: task, generation: generation, matches: matches)
             effects = []
         case .draftMatchesLoaded(let generation, let matches):
-            if state.mode == .add && generation == state.draftGeneration { state.draftMatches = matches }
+            if (state.mode == .add || state.mode == .capture) && generation == state.draftGeneration { state.draftMatches = matches }
             if state.mode == .ask && generation == state.draftGeneration {
                 let kept = withoutOwn(matches, state)
                 state.askForm?.matches = kept

@@ -4,20 +4,27 @@ import PicnicCore
 
 /// Short human words for dates, ages and parsed tasks.
 enum Describe {
-    /// Due as relative days: `today`, `tmrw`, `2d`, `3w`, `-3d` (overdue).
+    /// Due as relative days, never wider than `dueWidth`: `today`, `tmrw`, `2d`, `3w`, `4mo`,
+    /// `2y`, and the same with `-` when overdue (`-3d`, `-11mo`, `-5y`; `-99y+` beyond).
     static func due(_ date: Date, now: Date, calendar: Calendar) -> String {
         let days = dayNumber(date, calendar) - dayNumber(now, calendar)
         switch days {
         case 0: return "today"
         case 1: return "tmrw"
-        case 2..<14: return "\(days)d"
-        case 14..<60: return "\(days / 7)w"
-        case 60...: return "\(days / 30)mo"
-        case -13 ..< 0: return "\(days)d"
-        case -59 ..< -13: return "-\(-days / 7)w"
-        default: return "-\(-days / 30)mo"
+        default:
+            let sign = days < 0 ? "-" : "", n = abs(days)
+            switch n {
+            case ..<14: return "\(sign)\(n)d"
+            case ..<60: return "\(sign)\(n / 7)w"
+            case ..<365: return "\(sign)\(max(2, n / 30))mo"
+            case ..<(100 * 365): return "\(sign)\(n / 365)y"
+            default: return "\(sign)99y+"
+            }
         }
     }
+
+    /// The columns of the queue's due cell: the widest text `due` gives.
+    static let dueWidth = 5
 
     /// The local calendar day of a date as a day count (cheaper than Calendar arithmetic, which
     /// dominated drawing a full queue).

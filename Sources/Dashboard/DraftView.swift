@@ -10,8 +10,13 @@ enum DraftView {
         let title = state.mode == .add ? "New task"
             : "Modify “\(Sanitizer.line(state.selectedTask?.title ?? ""))”"
         Frame.draw(&buffer, rect, title: title, figure: "", focused: true)
-        let inner = rect.inset(by: 1)
+        drawBody(&buffer, state, rect.inset(by: 1))
+    }
+
+    /// The reading of the line and the threads that may answer it (also the capture popup's body).
+    static func drawBody(_ buffer: inout ScreenBuffer, _ state: AppState, _ inner: Rect) {
         guard !inner.isEmpty else { return }
+        let adding = state.mode != .modify
         var y = inner.y
         func put(_ line: StyledLine) {
             guard y < inner.maxY else { return }
@@ -20,11 +25,12 @@ enum DraftView {
         }
         if let preview = state.promptPreview {
             let style: Style = preview.hasPrefix("⚠") ? .warning : .info
-            for l in TextLayout.wrap(" " + Sanitizer.line(preview), width: max(1, inner.width)) { put(StyledLine(l, style)) }
+            // Every wrapped line keeps the one-column left padding of the first.
+            for l in TextLayout.wrap(Sanitizer.line(preview), width: max(1, inner.width - 1)) { put(StyledLine(" " + l, style)) }
         } else {
-            put(StyledLine(state.mode == .add ? " Title, then +tag project:name due:fri pri:H" : " e.g. pri:H +tag -oldtag due:mon project:", .dim))
+            put(StyledLine(adding ? " Title, then +tag project:name due:fri pri:H" : " e.g. pri:H +tag -oldtag due:mon project:", .dim))
         }
-        guard state.mode == .add else { return }
+        guard adding else { return }
         put("")
         guard !state.draftMatches.isEmpty else {
             if (state.prompt?.text.count ?? 0) >= 3 { put(StyledLine(" No thread answers this yet.", .dim)) }

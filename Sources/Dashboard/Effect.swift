@@ -19,6 +19,7 @@ import PicnicCore
 /// | `loadCouldHelp(generation)` | `.couldHelpLoaded(generation:, matches)`: others' open questions matched to what the person knows; may be skipped when a newer generation is asked for |
 /// | `loadLedger` | `.ledgerLoaded(ledger)` or `.effectFailed` |
 /// | `editText(purpose, text)` | `.textEdited(purpose, new text or nil when unchanged)` or `.effectFailed` |
+/// | `appendHistory(line)` | nothing (a capture's saved line goes to the history file) |
 /// | `quit` | nothing: the loop ends and the terminal is restored |
 /// | every other effect | exactly one `.effectSucceeded(effect, message:, task:)` or `.effectFailed(effect, message:)` |
 ///
@@ -81,6 +82,8 @@ public enum Effect: Equatable, Sendable {
     case copy(String)
     /// Edit a task's notes in `$EDITOR`.
     case editNotes(UUID)
+    /// Append a saved capture line to the capture history file (the next capture's ↑).
+    case appendHistory(String)
     /// End the program.
     case quit
 

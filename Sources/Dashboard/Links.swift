@@ -16,6 +16,14 @@ enum Links {
         return url.count > 8 ? url : nil
     }
 
+    /// What `o` opens in normal mode: in the help pane the selected thread's link; in the queue
+    /// the task's own link, else the link of the thread selected beside it.
+    static func toOpen(_ state: AppState) -> String? {
+        let thread = state.help.selectedMatch.flatMap { first(in: $0.post) }
+        if state.focus == .help { return thread }
+        return state.selectedTask.flatMap { first(in: $0) } ?? thread
+    }
+
     static func first(in post: Post) -> String? {
         if let u = post.url, u.hasPrefix("http://") || u.hasPrefix("https://") { return u }
         return first(inText: post.title) ?? first(inText: post.body)
@@ -27,6 +35,7 @@ enum Links {
     }
 
     static func first(in reader: Reader) -> String? {
+        if let task = reader.task { return first(in: task) }
         if let root = reader.root, let u = first(in: root) { return u }
         if let m = reader.match, let u = first(in: m.post) { return u }
         return reader.replies.lazy.compactMap { first(in: $0) }.first
@@ -37,8 +46,13 @@ enum Links {
         post.body.isEmpty ? post.title : post.title + "\n\n" + post.body
     }
 
-    /// What `y` copies in the reader: the accepted answer, else the best-voted one, else the question.
+    /// What `y` copies in the reader: the accepted answer, else the best-voted one, else the
+    /// question; for a task, its notes and annotations (else its title).
     static func answerText(_ reader: Reader) -> String {
+        if let task = reader.task {
+            let notes = ([task.notes] + task.annotations.map(\.text)).filter { !$0.isEmpty }
+            return notes.isEmpty ? task.title : notes.joined(separator: "\n\n")
+        }
         let best = reader.replies.first(where: \.accepted) ?? reader.replies.max { $0.votes < $1.votes }
         if let best { return best.body.isEmpty ? best.title : best.body }
         if let root = reader.root ?? reader.match?.post { return plainText(root) }

@@ -19,6 +19,8 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
     case reader
     /// The key overlay (`?`).
     case help
+    /// `picnic capture`: one quick-add line in a small screen (a tmux popup), then the program ends.
+    case capture
     /// The ask preview (`p`): the question built from the task, editable, not sent until sent.
     case ask
     /// Typing an answer to the thread in the reader (`r`).
@@ -33,7 +35,7 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
     /// Whether the mode edits a line of text (unbound keys go to the line editor).
     public var isPrompt: Bool {
         switch self {
-        case .filter, .add, .modify, .annotate: true
+        case .filter, .add, .modify, .annotate, .capture: true
         default: false
         }
     }
@@ -49,6 +51,7 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
         case .confirmDelete: "Confirm delete"
         case .reader: "Reader"
         case .help: "Keys overlay"
+        case .capture: "Capture"
         case .ask: "Ask preview"
         case .answer: "Answer"
         case .couldHelp: "You could help"

@@ -8,7 +8,7 @@ enum PromptCompletion {
     /// The completer for a prompt mode, or nil when Tab has nothing to offer (annotations are
     /// free text). The words are counted when Tab is pressed, not when the prompt opens.
     static func completer(for mode: Mode, tasks: [WorkTask]) -> LineEditor.CompletionProvider? {
-        guard mode == .add || mode == .modify || mode == .filter else { return nil }
+        guard mode == .add || mode == .modify || mode == .filter || mode == .capture else { return nil }
         return { word in candidates(for: word, tasks: tasks) }
     }
 

@@ -43,6 +43,11 @@ public struct PromptLine: Equatable, Sendable {
         editor.cancelCompletion()
     }
 
+    /// Replaces what Tab completes.
+    public mutating func setCompleter(_ completer: LineEditor.CompletionProvider?) {
+        editor.completer = completer
+    }
+
     /// Replaces the whole line, cursor at the end.
     public mutating func setText(_ new: String) {
         editor.setText(new)

@@ -9,6 +9,7 @@ enum PromptView {
         case .add: "Add ›"
         case .modify: "Modify ›"
         case .annotate: "Annotate ›"
+        case .capture: "＋"
         default: ""
         }
     }

@@ -57,13 +57,17 @@ enum QueueView {
         return (" ", .strong)
     }
 
-    /// One row: marker, status, help dot, title with tags and project, priority, due.
+    /// Marks a task with notes or annotations (`i` shows them).
+    static let notesMark = "✎"
+
+    /// One row: marker, status, help dot, notes mark, title with tags and project, priority, due.
     static func line(_ task: WorkTask, state: AppState, width: Int, selected: Bool) -> StyledLine {
         var left = StyledLine()
         left.append(selected ? "›" : " ", .accent)
         left.append(glyph(task.status), task.status == .active ? Style.accent.with(.bold) : .normal)
         let help = mark(task.uuid, state)
         left.append(help.glyph, help.style)
+        left.append(task.notes.isEmpty && task.annotations.isEmpty ? " " : notesMark, .dim)
         left.append(" ")
         var right = StyledLine()
         let showRight = width >= 24
@@ -79,9 +83,10 @@ enum QueueView {
             if let due = task.due {
                 let text = Describe.due(due, now: state.now, calendar: state.calendar)
                 let overdue = due < state.now && text.hasPrefix("-")
-                right.append(" " + TextLayout.pad(text, to: 5, align: .right), overdue ? Style.overdue.with(.bold) : text == "today" ? .due : .dim)
+                right.append(" " + TextLayout.pad(text, to: Describe.dueWidth, align: .right),
+                             overdue ? Style.overdue.with(.bold) : text == "today" ? .due : .dim)
             } else {
-                right.append("      ")
+                right.append(String(repeating: " ", count: 1 + Describe.dueWidth))
             }
         }
         let middleWidth = max(0, width - left.width - right.width)

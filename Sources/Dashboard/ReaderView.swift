@@ -2,9 +2,9 @@ import TermUI
 import Foundation
 import PicnicCore
 
-/// The thread reader: the question and all its answers, wrapped to the width, scrolled.
+/// The reader: the question and all its answers (or a task's details), wrapped to the width, scrolled.
 enum ReaderView {
-    /// All lines of the open thread at a text width.
+    /// All lines of the open thread (or task) at a text width.
     static func lines(_ state: AppState, width: Int) -> [StyledLine] {
         layout(state, width: width).lines
     }
@@ -18,6 +18,7 @@ enum ReaderView {
 
     private static func lines(_ state: AppState, width: Int, starts: inout [Int64: Int]) -> [StyledLine] {
         guard let reader = state.reader else { return [] }
+        if let task = reader.task { return TaskDetailView.lines(task, state: state, width: width) }
         let w = max(1, width)
         var out: [StyledLine] = []
         let matched = reader.match?.matched.map(\.word) ?? []
@@ -94,7 +95,7 @@ enum ReaderView {
         let selectedLine = reader.selectedAnswer.flatMap { starts[$0] }
         let pageLines = max(1, text.height)
         let figure = all.count > pageLines ? "\(min(all.count, reader.scroll + pageLines))/\(all.count)" : ""
-        let title = Sanitizer.line(reader.root?.title ?? reader.match?.post.title ?? "Thread")
+        let title = reader.task != nil ? "Task" : Sanitizer.line(reader.root?.title ?? reader.match?.post.title ?? "Thread")
         buffer.fill(rect)
         Frame.draw(&buffer, rect, title: title, figure: figure, focused: true)
         for (row, line) in all.dropFirst(reader.scroll).prefix(pageLines).enumerated() {

@@ -2,38 +2,39 @@ import TermUI
 import Foundation
 
 extension StatusView {
-    /// The figures at the right of the status bar: "offline · 3 to send" (only then), new answers,
-    /// the questions one could answer (strong ones only), then due and helps. When the bar is
-    /// narrow the figures at the right take their short forms first.
+    /// The figures at the right of the status bar, in the words of `picnic status`:
+    /// "offline · 3 to send" (only then), new answers, the questions one could answer (strong
+    /// ones only), then due and helps. When the bar is narrow the figures at the right take
+    /// their shorter forms first.
     static func counts(_ state: AppState, width: Int) -> StyledLine {
-        var parts: [(long: String, short: String, style: Style)] = []
+        var parts: [(forms: [String], style: Style)] = []
         let c = state.community
         if c.joined && !c.online && c.toSend > 0 {
-            parts.append(("offline · \(c.toSend) to send", "offline·\(c.toSend)", Style.statusBar.with(.bold)))
+            parts.append((["offline · \(c.toSend) to send", "offline·\(c.toSend)"], Style.statusBar.with(.bold)))
         }
         let answers = c.newAnswers.count
         if answers > 0 {
-            parts.append((Describe.count(answers, "new answer"), "\(answers) new", Style.statusBar.with(.bold)))
+            parts.append(([Describe.count(answers, "new answer"), "\(answers) new"], Style.statusBar.with(.bold)))
         }
         let could = c.joined ? state.couldHelp.strongCount : 0
-        if could > 0 { parts.append(("\(could) you could answer", "\(could) to answer", .statusBar)) }
-        let helps = state.strongHelpCount
-        parts.append(("\(state.dueTodayCount) due · \(helps) help\(helps == 1 ? "" : "s")",
-                      "\(state.dueTodayCount)d·\(helps)h", .statusBar))
-        func line(_ short: Bool, _ upTo: Int) -> StyledLine {
+        if could > 0 { parts.append((["\(could) you could answer", "\(could) to answer"], .statusBar)) }
+        let helps = "\(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s")"
+        parts.append((["\(state.dueTodayCount) due · " + helps, "\(state.dueTodayCount)d·\(state.strongHelpCount)h"], .statusBar))
+        // Each part's form: 0 is the longest. Shorten from the right until the figures fit.
+        var form = parts.map { _ in 0 }
+        func line() -> StyledLine {
             var l = StyledLine()
             for (i, p) in parts.enumerated() {
-                l.append((i == 0 ? "" : " · ") + (short || i >= upTo ? p.short : p.long), p.style)
+                l.append((i == 0 ? "" : " · ") + p.forms[min(form[i], p.forms.count - 1)], p.style)
             }
             l.append(" ", .statusBar)
             return l
         }
-        // The long forms while they leave room for the hints, then shorter ones from the right.
         let budget = width < 40 ? 0 : width / 2
-        for upTo in stride(from: parts.count, through: 0, by: -1) {
-            let l = line(false, upTo)
-            if l.width <= budget { return l }
+        var i = parts.count - 1
+        while line().width > budget && i >= 0 {
+            if form[i] < parts[i].forms.count - 1 { form[i] += 1 } else { i -= 1 }
         }
-        return line(true, 0)
+        return line()
     }
 }

@@ -13,3 +13,4 @@ public enum Environment {
         return String(cString: p)
     }
 }
+

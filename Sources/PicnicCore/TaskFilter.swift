@@ -7,6 +7,9 @@ import Foundation
 /// `due:WHEN` (due that day), `due.before:WHEN`, `due.after:WHEN`, `overdue`, `+OVERDUE`,
 /// `+ACTIVE`, `+WAITING`, `+DUE` (due within a week), and free words that must all occur in
 /// the title, a tag or the project (case and accents ignored). `--` makes the rest free words.
+/// `+BLOCKED`, `+UNBLOCKED`, `+BLOCKING`, `+READY`, `+SCHEDULED` and `+RECURRING` are the queue's
+/// states. `or` between terms and `( … )` group them (`+work or project:infra`; `and` is
+/// implied); `status:` anywhere applies to the whole filter.
 /// Without a status term, the queue shows pending and active tasks.
 public struct TaskFilter: Equatable, Sendable {
     /// One condition.
@@ -21,6 +24,18 @@ public struct TaskFilter: Equatable, Sendable {
         case dueSoon
         case hasStatus(TaskStatus)
         case word(String)
+        /// Waits on an open task (`+BLOCKED`; `present: false` is `+UNBLOCKED`).
+        case blocked(Bool)
+        /// An open task waits on it (`+BLOCKING`).
+        case blocking
+        /// Open, not waiting, not blocked, and its scheduled date (if any) has come (`+READY`).
+        case ready
+        /// Has a scheduled date (`+SCHEDULED`).
+        case scheduled
+        /// An instance of a recurring series (`+RECURRING`).
+        case recurring
+        /// At least one of the alternatives (each all of its terms): `or` and parentheses.
+        case anyOf([[Term]])
     }
 
     public var terms: [Term]
@@ -41,18 +56,82 @@ public struct TaskFilter: Equatable, Sendable {
     /// Reads filter words, e.g. `["+ci", "due.before:fri", "flaky"]`; a single argument holding
     /// several words is split on whitespace. Throws a usage error naming the bad token.
     public static func parse(_ words: [String], now: Date, calendar: Calendar) throws(PicnicError) -> TaskFilter {
-        var terms: [Term] = []
         var statuses: Set<TaskStatus>?
+        var tokens: [String] = []
         var literal = false
-        let tokens = words.flatMap { QuickAdd.tokens($0).map { String($0.text) } }
-        for token in tokens {
+        for word in words {
+            for piece in QuickAdd.tokens(word).map({ String($0.text) }) {
+                if literal { tokens.append(piece); continue }
+                if piece == "--" { literal = true }
+                tokens.append(contentsOf: splitParentheses(piece))
+            }
+        }
+        var position = 0
+        let terms = try group(tokens, &position, depth: 0, statuses: &statuses, now: now, calendar: calendar)
+        if position < tokens.count { throw .usage("): no ( to close") }
+        return TaskFilter(terms: terms, statuses: statuses ?? [.pending, .active])
+    }
+
+    /// `(a` and `b)` as `(`, `a`, `b`, `)`: parentheses may touch the terms they group.
+    static func splitParentheses(_ token: String) -> [String] {
+        var head: [String] = [], tail: [String] = []
+        var t = Substring(token)
+        while t.count > 1, t.first == "(" { head.append("("); t = t.dropFirst() }
+        while t.count > 1, t.last == ")" { tail.append(")"); t = t.dropLast() }
+        return head + [String(t)] + tail
+    }
+
+    /// Alternatives separated by `or` up to a `)` or the end; each alternative all of its terms.
+    static func group(_ tokens: [String], _ i: inout Int, depth: Int, statuses: inout Set<TaskStatus>?,
+                      now: Date, calendar: Calendar) throws(PicnicError) -> [Term] {
+        var alternatives: [[Term]] = [[]]
+        var literal = false
+        while i < tokens.count {
+            let token = tokens[i]
+            if literal { alternatives[alternatives.count - 1].append(.word(token)); i += 1; continue }
+            switch token.lowercased() {
+            case "--": literal = true; i += 1; continue
+            case "and": i += 1; continue
+            case "or":
+                guard !alternatives[alternatives.count - 1].isEmpty else { throw .usage("or: a term must come before it") }
+                alternatives.append([])
+                i += 1
+                continue
+            case "(":
+                i += 1
+                let inner = try group(tokens, &i, depth: depth + 1, statuses: &statuses, now: now, calendar: calendar)
+                guard i < tokens.count, tokens[i] == ")" else { throw .usage("(: no ) to close it") }
+                i += 1
+                alternatives[alternatives.count - 1].append(contentsOf: inner)
+                continue
+            case ")" where depth > 0:
+                return try close(alternatives)
+            default:
+                if token == ")" { return try close(alternatives) }
+            }
+            if let term = try term(token, statuses: &statuses, now: now, calendar: calendar) {
+                alternatives[alternatives.count - 1].append(term)
+            }
+            i += 1
+        }
+        return try close(alternatives)
+    }
+
+    static func close(_ alternatives: [[Term]]) throws(PicnicError) -> [Term] {
+        if alternatives.count == 1 { return alternatives[0] }
+        guard !alternatives[alternatives.count - 1].isEmpty else { throw .usage("or: a term must follow it") }
+        return [.anyOf(alternatives)]
+    }
+
+    /// One term; nil for a word that only sets the statuses (`status:done`).
+    static func term(_ token: String, statuses: inout Set<TaskStatus>?, now: Date, calendar: Calendar) throws(PicnicError) -> Term? {
+        var terms: [Term] = []
+        do {
             func fail(_ reason: String) -> PicnicError { .usage("\(token): \(reason)") }
             func date(_ v: String) throws(PicnicError) -> Date {
                 guard let d = DateExpression.parse(v, now: now, calendar: calendar) else { throw fail("not a date") }
                 return d
             }
-            if literal { terms.append(.word(token)); continue }
-            if token == "--" { literal = true; continue }
             if token.hasPrefix("+") || token.hasPrefix("-"), token.count > 1 {
                 let present = token.hasPrefix("+")
                 let name = String(token.dropFirst())
@@ -61,14 +140,20 @@ public struct TaskFilter: Equatable, Sendable {
                 case "DUE" where present: terms.append(.dueSoon)
                 case "ACTIVE" where present: statuses = (statuses ?? []).union([.active]); terms.append(.hasStatus(.active))
                 case "WAITING" where present: statuses = (statuses ?? []).union([.waiting]); terms.append(.hasStatus(.waiting))
+                case "BLOCKED": terms.append(.blocked(present))
+                case "UNBLOCKED" where present: terms.append(.blocked(false))
+                case "BLOCKING" where present: terms.append(.blocking)
+                case "READY" where present: terms.append(.ready)
+                case "SCHEDULED" where present: terms.append(.scheduled)
+                case "RECURRING" where present: terms.append(.recurring)
                 default:
                     guard QuickAdd.isTagName(Substring(name)) else { throw fail("not a tag name") }
                     terms.append(.tag(name, present: present))
                 }
-                continue
+                return terms.first
             }
-            if token.lowercased() == "overdue" { terms.append(.overdue); continue }
-            guard let colon = token.firstIndex(of: ":") else { terms.append(.word(token)); continue }
+            if token.lowercased() == "overdue" { return .overdue }
+            guard let colon = token.firstIndex(of: ":") else { return .word(token) }
             let key = token[..<colon].lowercased()
             let value = String(token[token.index(after: colon)...])
             switch key {
@@ -107,7 +192,7 @@ public struct TaskFilter: Equatable, Sendable {
                 terms.append(.word(token))
             }
         }
-        return TaskFilter(terms: terms, statuses: statuses ?? [.pending, .active])
+        return terms.first
     }
 
     /// Whether `task` passes every term at `now`.
@@ -131,6 +216,13 @@ public struct TaskFilter: Equatable, Sendable {
         case .overdue: return task.status.isOpen && (task.due.map { $0 < now } ?? false)
         case .dueSoon: return task.due.map { $0 < now.addingTimeInterval(7 * 86400) } ?? false
         case .hasStatus(let s): return task.status == s
+        case .blocked(let b): return task.blocked == b
+        case .blocking: return task.blocking
+        case .ready: return task.status.isOpen && task.status != .waiting && !task.blocked && task.isReady(now: now)
+        case .scheduled: return task.scheduled != nil
+        case .recurring: return task.series != nil
+        case .anyOf(let alternatives):
+            return alternatives.contains { terms in terms.allSatisfy { matches($0, task, now: now) } }
         case .word(let w):
             return searchText(task).range(of: w, options: [.caseInsensitive, .diacriticInsensitive]) != nil
         }

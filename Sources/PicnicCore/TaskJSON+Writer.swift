@@ -34,6 +34,8 @@ extension TaskJSON {
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
+        key(",\"blocked\":"); raw(task.blocked ? "true" : "false")
+        key(",\"blocking\":"); raw(task.blocking ? "true" : "false")
         key(",\"completed\":"); date(task.completed)
         key(",\"created\":"); date(task.created)
         key(",\"depends\":")
@@ -59,8 +61,19 @@ extension TaskJSON {
         if let n = task.number { appendASCII(String(n), to: &out) } else { raw("null") }
         key(",\"modified\":"); date(task.modified)
         key(",\"notes\":"); string(task.notes)
+        key(",\"occurrence\":")
+        if let k = task.occurrence { appendASCII(String(k), to: &out) } else { raw("null") }
         key(",\"priority\":"); string(task.priority?.rawValue)
         key(",\"project\":"); string(task.project)
+        key(",\"scheduled\":"); date(task.scheduled)
+        key(",\"series\":")
+        if let u = task.series {
+            out.append(UInt8(ascii: "\""))
+            appendUUID(u, to: &out)
+            out.append(UInt8(ascii: "\""))
+        } else {
+            raw("null")
+        }
         key(",\"started\":"); date(task.started)
         key(",\"status\":"); string(task.status.rawValue)
         key(",\"tags\":")

@@ -27,10 +27,16 @@ public struct TaskJSON: Codable, Equatable, Sendable {
     public var completed: String?
     public var depends: [String]
     public var extra: [String: JSONValue]
+    public var scheduled: String?
+    public var series: String?
+    public var occurrence: Int?
+    public var blocked: Bool
+    public var blocking: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, uuid, title, notes, project, tags, priority, due, wait, status, urgency
         case annotations, created, modified, started, completed, depends, extra
+        case scheduled, series, occurrence, blocked, blocking
     }
 
     /// The JSON form of `task`, with its urgency at `now`.
@@ -53,6 +59,11 @@ public struct TaskJSON: Codable, Equatable, Sendable {
         completed = task.completed.map(Self.format)
         depends = task.depends.map { $0.uuidString.lowercased() }
         extra = task.extra
+        scheduled = task.scheduled.map(Self.format)
+        series = task.series.map { $0.uuidString.lowercased() }
+        occurrence = task.occurrence
+        blocked = task.blocked
+        blocking = task.blocking
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -76,6 +87,11 @@ public struct TaskJSON: Codable, Equatable, Sendable {
         try c.encode(completed, forKey: .completed)
         try c.encode(depends, forKey: .depends)
         try c.encode(extra, forKey: .extra)
+        try c.encode(scheduled, forKey: .scheduled)
+        try c.encode(series, forKey: .series)
+        try c.encode(occurrence, forKey: .occurrence)
+        try c.encode(blocked, forKey: .blocked)
+        try c.encode(blocking, forKey: .blocking)
     }
 
     public init(from decoder: Decoder) throws {
@@ -98,6 +114,11 @@ public struct TaskJSON: Codable, Equatable, Sendable {
         completed = try c.decodeIfPresent(String.self, forKey: .completed)
         depends = try c.decodeIfPresent([String].self, forKey: .depends) ?? []
         extra = try c.decodeIfPresent([String: JSONValue].self, forKey: .extra) ?? [:]
+        scheduled = try c.decodeIfPresent(String.self, forKey: .scheduled)
+        series = try c.decodeIfPresent(String.self, forKey: .series)
+        occurrence = try c.decodeIfPresent(Int.self, forKey: .occurrence)
+        blocked = try c.decodeIfPresent(Bool.self, forKey: .blocked) ?? false
+        blocking = try c.decodeIfPresent(Bool.self, forKey: .blocking) ?? false
     }
 
     /// Back to a task; throws a data error naming the field that does not read.
@@ -124,12 +145,19 @@ public struct TaskJSON: Codable, Equatable, Sendable {
             guard let du = UUID(uuidString: d) else { throw .data("task \(uuid): depends: not a UUID: \(d)") }
             deps.append(du)
         }
+        var seriesID: UUID?
+        if let series {
+            guard let s = UUID(uuidString: series) else { throw .data("task \(uuid): series: not a UUID: \(series)") }
+            seriesID = s
+        }
+        // `blocked`/`blocking` are computed by the store, never read back.
         return WorkTask(
             uuid: u, number: id, title: title, notes: notes, project: project, tags: tags,
             priority: pri, due: try optDate(due, "due"), wait: try optDate(wait, "wait"), status: st,
             created: try date(created, "created"), modified: try date(modified, "modified"),
             started: try optDate(started, "started"), completed: try optDate(completed, "completed"),
-            annotations: notesOut, depends: deps, extra: extra)
+            annotations: notesOut, depends: deps, extra: extra, scheduled: try optDate(scheduled, "scheduled"),
+            series: seriesID, occurrence: occurrence)
     }
 
     /// `2026-12-01T14:00:00Z`.

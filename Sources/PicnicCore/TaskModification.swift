@@ -29,13 +29,32 @@ public struct TaskModification: Equatable, Sendable {
     public var priority: FieldChange<Priority> = .keep
     public var due: FieldChange<Date> = .keep
     public var wait: FieldChange<Date> = .keep
+    public var scheduled: FieldChange<Date> = .keep
+    /// `recur:PERIOD` (the canonical period text) makes a series; `recur:` stops one.
+    public var recur: FieldChange<String> = .keep
+    /// `until:WHEN`: the series makes no instance due after it.
+    public var until: FieldChange<Date> = .keep
+    /// `depends:3,5`: tasks (numbers, UUIDs or prefixes, as typed) this one waits on; the store
+    /// resolves them and refuses unknown ones and cycles.
+    public var addDepends: [String] = []
+    /// `-depends:3` (or `depends:-3`) in modify: no longer waits on these.
+    public var removeDepends: [String] = []
+    /// `depends:` with nothing after it, in modify: waits on nothing.
+    public var clearDepends = false
 
     public init() {}
 
     /// True when the line changes nothing.
     public var isEmpty: Bool {
         title.isEmpty && addTags.isEmpty && removeTags.isEmpty && project == .keep
-            && priority == .keep && due == .keep && wait == .keep
+            && priority == .keep && due == .keep && wait == .keep && scheduled == .keep
+            && recur == .keep && until == .keep && addDepends.isEmpty && removeDepends.isEmpty && !clearDepends
+    }
+
+    /// Whether the line touches what the store must resolve or keep whole (dependencies and
+    /// series), which `apply(to:now:)` leaves alone.
+    public var needsStore: Bool {
+        recur != .keep || until != .keep || !addDepends.isEmpty || !removeDepends.isEmpty || clearDepends
     }
 
     /// A new pending (or waiting) task made from this line.
@@ -46,7 +65,8 @@ public struct TaskModification: Equatable, Sendable {
         return task
     }
 
-    /// Applies the line to `task`: a non-empty title replaces the title.
+    /// Applies the line to `task`: a non-empty title replaces the title. Dependencies and
+    /// recurrence are the store's to apply (they name other tasks and the series).
     public func apply(to task: inout WorkTask, now: Date) {
         if !title.isEmpty { task.title = title }
         for tag in addTags where !task.tags.contains(tag) { task.tags.append(tag) }
@@ -55,6 +75,7 @@ public struct TaskModification: Equatable, Sendable {
         task.priority = priority.applied(to: task.priority)
         task.due = due.applied(to: task.due)
         task.wait = wait.applied(to: task.wait)
+        task.scheduled = scheduled.applied(to: task.scheduled)
         task.status = Self.status(task.status, wait: task.wait, now: now)
         task.modified = now
     }

@@ -51,8 +51,19 @@ public struct WorkTask: Codable, Equatable, Hashable, Identifiable, Sendable {
     public var started: Date?
     public var completed: Date?
     public var annotations: [Annotation]
-    /// Taskwarrior `depends` (UUIDs of tasks this one waits on), kept for round trips.
+    /// UUIDs of the tasks this one waits on (Taskwarrior `depends`).
     public var depends: [UUID]
+    /// Not ready before this date: shown apart from the ready queue until then.
+    public var scheduled: Date?
+    /// The recurring series this task is an instance of (Taskwarrior `parent`).
+    public var series: UUID?
+    /// Which occurrence of its series it is, from 0 (Taskwarrior `imask`).
+    public var occurrence: Int?
+    /// Computed by the store as it loads open tasks, never stored: some task this one depends on
+    /// is still open.
+    public var blocked: Bool
+    /// Computed likewise: some open task depends on this one.
+    public var blocking: Bool
     /// Attributes Picnic does not model (Taskwarrior UDAs, todo.txt key:value), kept verbatim as JSON.
     public var extra: [String: JSONValue]
 
@@ -64,7 +75,8 @@ public struct WorkTask: Codable, Equatable, Hashable, Identifiable, Sendable {
         due: Date? = nil, wait: Date? = nil, status: TaskStatus = .pending,
         created: Date = Date(), modified: Date? = nil, started: Date? = nil,
         completed: Date? = nil, annotations: [Annotation] = [], depends: [UUID] = [],
-        extra: [String: JSONValue] = [:]
+        extra: [String: JSONValue] = [:], scheduled: Date? = nil, series: UUID? = nil, occurrence: Int? = nil,
+        blocked: Bool = false, blocking: Bool = false
     ) {
         self.uuid = uuid
         self.number = number
@@ -83,5 +95,15 @@ public struct WorkTask: Codable, Equatable, Hashable, Identifiable, Sendable {
         self.annotations = annotations
         self.depends = depends
         self.extra = extra
+        self.scheduled = scheduled
+        self.series = series
+        self.occurrence = occurrence
+        self.blocked = blocked
+        self.blocking = blocking
+    }
+
+    /// Ready to work on: open, and its scheduled date (if any) has come.
+    public func isReady(now: Date) -> Bool {
+        status.isOpen && (scheduled.map { $0 <= now } ?? true)
     }
 }

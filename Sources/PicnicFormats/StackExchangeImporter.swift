@@ -10,7 +10,40 @@ public struct StackExchangeImporter {
     /// The site name, used as the space and in the source (`stackexchange:SITE`).
     public var site: String
 
-    public init(site: String) { self.site = site }
+    /// Where the site's posts live (`beer` → `beer.stackexchange.com`), for each post's link;
+    /// nil when the name cannot be a host name.
+    public var host: String?
+
+    public init(site: String) {
+        self.site = site
+        host = Self.host(forSite: site)
+    }
+
+    /// The host of a site name as dumps and `siteName(for:)` give it: the sites with their own
+    /// domain by name, every other `NAME` under `stackexchange.com` (`meta.NAME` under its meta).
+    public static func host(forSite site: String) -> String? {
+        let name = site.lowercased()
+        guard !name.isEmpty, name != "stackexchange",
+              name.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 46 }) else { return nil }
+        if name.contains(".com") || name.hasSuffix(".net") { return name }
+        let ownDomains: [String: String] = [
+            "stackoverflow": "stackoverflow.com", "superuser": "superuser.com", "serverfault": "serverfault.com",
+            "askubuntu": "askubuntu.com", "mathoverflow": "mathoverflow.net", "stackapps": "stackapps.com",
+        ]
+        if let own = ownDomains[name] { return own }
+        if name.hasPrefix("meta.") {
+            let main = String(name.dropFirst(5))
+            if let own = ownDomains[main] { return "meta." + own }
+            return main + ".meta.stackexchange.com"
+        }
+        return name + ".stackexchange.com"
+    }
+
+    /// The short link of a post: `https://HOST/q/ID` for a question, `/a/ID` for an answer.
+    func link(_ id: String, question: Bool) -> String? {
+        guard let host, !id.isEmpty, id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return "https://" + host + (question ? "/q/" : "/a/") + id
+    }
 
     /// The site name a dump file suggests: `beer.stackexchange.Posts.xml` → `beer`,
     /// `dumps/beer/Posts.xml` → `beer`.
@@ -101,7 +134,7 @@ public struct StackExchangeImporter {
                             title: SafeText.line(a.title ?? ""),
                             body: HTMLText.plainText(a.body ?? ""),
                             tags: Self.tags(a.tags ?? ""), author: author, space: site, created: created,
-                            votes: Int(a.score ?? "") ?? 0, source: source, sourceID: id)
+                            votes: Int(a.score ?? "") ?? 0, url: link(id, question: type == "1"), source: source, sourceID: id)
             if type == "1" {
                 if let acc = a.acceptedAnswerId { out.acceptedIDs.insert(acc) }
                 out.questions[id] = out.posts.count

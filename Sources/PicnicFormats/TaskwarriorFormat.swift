@@ -4,21 +4,35 @@ import PicnicCore
 /// Taskwarrior's JSON task format (`task export` / `task import`), version 2.6.
 ///
 /// Reads a JSON array or one object per line. `description` becomes the title, `entry` the
-/// creation date, `start`/`end` started/completed; `recurring` templates become pending (their
-/// `recur`, `mask`, … are kept). Computed fields (`id`, `urgency`) are dropped; every other key
-/// (UDAs included) is kept verbatim in `WorkTask.extra` and written back on export.
+/// creation date, `start`/`end` started/completed. A recurring template (`status: recurring`, or
+/// any task with a `mask`) becomes a `TaskSeries`; its instances keep `parent`/`imask` as their
+/// series and occurrence. Computed fields (`id`, `urgency`) are dropped; every other key (UDAs
+/// included) is kept verbatim in `WorkTask.extra` and written back on export.
 public enum TaskwarriorFormat {
     static let known: Set<String> = ["uuid", "description", "project", "tags", "priority", "due", "wait",
                                      "entry", "modified", "start", "end", "status", "annotations",
-                                     "depends", "id", "urgency", "notes"]
+                                     "depends", "id", "urgency", "notes", "scheduled", "parent", "imask"]
+    /// Template fields that are the series' own (the instances carry copies Picnic rewrites).
+    static let seriesKeys: Set<String> = ["recur", "mask", "until"]
+
+    /// What a `task export` holds: tasks (instances among them) and recurring templates.
+    public struct Contents: Sendable {
+        public var tasks: [WorkTask]
+        public var series: [TaskSeries]
+    }
 
     /// Reads the file at `url`.
     public static func read(_ url: URL) throws -> [WorkTask] {
         try parse(FormatError.readFile(url), file: url.path)
     }
 
-    /// Parses `task export` output; `file` names the input in errors.
+    /// Parses `task export` output's tasks, leaving templates out; `file` names the input in errors.
     public static func parse(_ data: Data, file: String) throws -> [WorkTask] {
+        try parseAll(data, file: file).tasks
+    }
+
+    /// Parses `task export` output, templates included; `file` names the input in errors.
+    public static func parseAll(_ data: Data, file: String) throws -> Contents {
         let text = try FormatError.utf8Text(data, file: file)
         let trimmed = text.drop(while: { $0.isWhitespace })
         var objects: [(value: JSONValue, line: Int)] = []
@@ -41,7 +55,7 @@ public enum TaskwarriorFormat {
             }
         }
         var seen = Set<UUID>()
-        var tasks: [WorkTask] = []
+        var contents = Contents(tasks: [], series: [])
         for (value, line) in objects {
             let loc = SourceLocation(file: file, line: line)
             guard case .object(let o) = value else { throw FormatError(loc, "expected a task object ({…})") }
@@ -49,9 +63,36 @@ public enum TaskwarriorFormat {
             guard seen.insert(task.uuid).inserted else {
                 throw FormatError(loc, "duplicate uuid \(task.uuid.uuidString.lowercased())")
             }
-            tasks.append(task)
+            if let series = try makeSeries(o, template: task, at: loc) {
+                contents.series.append(series)
+            } else {
+                contents.tasks.append(task)
+            }
         }
-        return tasks
+        return contents
+    }
+
+    /// The series of a template object, or nil for any other task.
+    static func makeSeries(_ o: [String: JSONValue], template task: WorkTask, at loc: SourceLocation) throws -> TaskSeries? {
+        let status = o["status"]?.stringValue
+        guard status == "recurring" || o["mask"] != nil else { return nil }
+        guard let recur = o["recur"]?.stringValue, !recur.isEmpty else {
+            throw FormatError(loc, "a recurring template needs \"recur\"")
+        }
+        guard task.due != nil else { throw FormatError(loc, "a recurring template needs \"due\"") }
+        var template = task
+        for k in seriesKeys { template.extra.removeValue(forKey: k) }
+        template.status = status == "recurring" ? .pending : task.status
+        if template.status == .waiting || template.status == .active { template.status = .pending }
+        template.started = nil
+        var until: Date?
+        if let u = o["until"], u != .null {
+            guard case .string(let text) = u, let d = Timestamps.taskwarrior(text) ?? Timestamps.iso8601(text) else {
+                throw FormatError(loc, "until: expected a date like 20261201T000000Z")
+            }
+            until = d
+        }
+        return TaskSeries(template: template, recur: recur, until: until, mask: o["mask"]?.stringValue ?? "")
     }
 
     static func makeTask(_ o: [String: JSONValue], at loc: SourceLocation) throws -> WorkTask {
@@ -126,11 +167,25 @@ public enum TaskwarriorFormat {
             guard let u = UUID(uuidString: d) else { throw FormatError(loc, "depends: expected a UUID, got \(d)") }
             depends.append(u)
         }
+        var parent: UUID?
+        if let p = try string("parent") {
+            guard let u = UUID(uuidString: p) else { throw FormatError(loc, "parent: expected a UUID, got \(p)") }
+            parent = u
+        }
+        var imask: Int?
+        switch o["imask"] {
+        case nil, .null?: break
+        case .number(let n)?: imask = n >= 0 && n < 1e9 && n == n.rounded() ? Int(n) : nil
+        case .string(let s)?: imask = Int(s)
+        default: break
+        }
+        if o["imask"] != nil, o["imask"] != .null, imask == nil { throw FormatError(loc, "imask: expected a whole number") }
         return WorkTask(uuid: uuid, title: description, notes: try string("notes") ?? "",
                         project: try string("project").flatMap { $0.isEmpty ? nil : $0 }, tags: tags,
                         priority: priority, due: try date("due"), wait: try date("wait"), status: status,
                         created: entry, modified: try date("modified") ?? entry, started: started,
-                        completed: try date("end"), annotations: annotations, depends: depends, extra: extra)
+                        completed: try date("end"), annotations: annotations, depends: depends, extra: extra,
+                        scheduled: try date("scheduled"), series: parent, occurrence: parent == nil ? nil : imask)
     }
 
     static func short(_ v: JSONValue) -> String {

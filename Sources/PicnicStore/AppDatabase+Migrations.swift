@@ -10,5 +10,6 @@ extension AppDatabase {
         ("v3-status-help-mirror", { try StatusSchema.v3($0) }),
         ("v4-post-df", { try PostSchema.documentFrequencies($0) }),
         ("v5-index-layout", { try PostSchema.indexLayout($0) }),
+        ("v6-queue-series-contexts", { try QueueSchema.v6($0) }),
     ]
 }

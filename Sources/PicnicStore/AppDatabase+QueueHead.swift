@@ -35,9 +35,11 @@ extension AppDatabase {
                        due, created, number, tags,
                        CASE WHEN annotations = '[]' OR NOT json_valid(annotations) THEN 0
                             ELSE json_array_length(annotations) END,
-                       project IS NOT NULL AND project != ''
+                       project IS NOT NULL AND project != '', scheduled, uuid
                 FROM tasks WHERE status IN ('pending', 'active', 'waiting')
                 """)
+            var marks = try DependencyMarks.load(db)
+            var blocking: [Int] = []
             while try scan.step() {
                 let dueDate = Self.date(scan.optionalInt64(4))
                 var status = Self.status(scan.int64(1))
@@ -47,19 +49,34 @@ extension AppDatabase {
                     status: status, due: dueDate, priority: Self.priority(scan.int64(3)),
                     created: Self.date(scan.optionalInt64(5)) ?? Date(timeIntervalSince1970: 0),
                     tagCount: words.count, hasNextTag: words.next, annotationCount: Int(scan.int64(8)),
-                    hasProject: scan.int64(9) != 0)
-                keys.append(RankKey(rowid: scan.int64(0), score: Urgency.score(inputs, now: now), due: dueDate ?? .distantFuture,
+                    hasProject: scan.int64(9) != 0, scheduled: Self.date(scan.optionalInt64(10)))
+                if !marks.isEmpty, marks.visit(scan.textBytes(11), row: keys.count) { blocking.append(keys.count) }
+                keys.append(RankKey(rowid: scan.int64(0), later: Urgency.laterKey(inputs.scheduled, now: now),
+                                    score: Urgency.score(inputs, now: now), due: dueDate ?? .distantFuture,
                                     created: inputs.created, number: scan.optionalInt64(6).map { Int($0) } ?? Int.max))
                 if (dueDate ?? .distantFuture) < dueBefore { due += 1 }
+            }
+            // The dependency terms come last in the score, so adding them now gives what
+            // `Urgency.score` gives the marked task.
+            var flags = [UInt8](repeating: 0, count: marks.isEmpty ? 0 : keys.count)
+            for r in blocking { flags[r] |= 2 }
+            for (r, _) in marks.blockers() { flags[r] |= 1 }
+            for r in flags.indices where flags[r] != 0 {
+                keys[r].score = Urgency.adding(blocked: flags[r] & 1 != 0, blocking: flags[r] & 2 != 0, to: keys[r].score)
+                keys[r].flags = flags[r]
             }
             let head = Self.mostUrgent(keys, limit: limit)
             guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, dueCount: due) }
             // The chosen rows, decoded by the shared column reader, in rank order.
             let list = head.map { String($0.rowid) }.joined(separator: ",")
             let rank = head.enumerated().map { "WHEN \($0.element.rowid) THEN \($0.offset)" }.joined(separator: " ")
-            let tasks = try TaskRecord.fetchTasks(db, sql: """
+            var tasks = try TaskRecord.fetchTasks(db, sql: """
                 SELECT \(TaskRecord.columns) FROM tasks WHERE rowid IN (\(list)) ORDER BY CASE rowid \(rank) END
                 """, now: now)
+            for (i, k) in head.enumerated() where i < tasks.count {
+                tasks[i].blocked = k.flags & 1 != 0
+                tasks[i].blocking = k.flags & 2 != 0
+            }
             return QueueHead(tasks: tasks, openCount: keys.count, dueCount: due)
         }
     }
@@ -67,13 +84,18 @@ extension AppDatabase {
     /// What `Urgency.sorted` orders by, for one row.
     struct RankKey {
         var rowid: Int64
+        var later: Date
         var score: Double
         var due: Date
         var created: Date
         var number: Int
+        /// 1 blocked, 2 blocking.
+        var flags: UInt8 = 0
 
-        /// `Urgency.sorted`'s order: higher score, then earlier due, older, smaller number (then rowid).
+        /// `Urgency.sorted`'s order: ready first, higher score, then earlier due, older, smaller
+        /// number (then rowid).
         func precedes(_ o: RankKey) -> Bool {
+            if later != o.later { return later < o.later }
             if score != o.score { return score > o.score }
             if due != o.due { return due < o.due }
             if created != o.created { return created < o.created }

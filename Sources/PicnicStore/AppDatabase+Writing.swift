@@ -46,19 +46,33 @@ extension AppDatabase {
     /// Resolves refs, applies `edit` to each task, saves them: all or nothing.
     func update(_ refs: [String], verb: String, now: Date,
                 _ edit: (inout WorkTask, Date) throws -> Void) throws -> [WorkTask] {
+        try update(refs, verb: verb, now: now, { task, now, _ in try edit(&task, now) }, after: { _, _, _ in })
+    }
+
+    /// `update` whose edit may read and write in the same transaction, and `after` runs once
+    /// each task is saved (given the task as it was and as it is now), e.g. to step its series.
+    func update(_ refs: [String], verb: String, now: Date,
+                _ edit: (inout WorkTask, Date, Database) throws -> Void,
+                after: (WorkTask, WorkTask, Database) throws -> Void) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
         return try writeChange(verb) { db in
+            // All refs first: a number names the task that holds it before this change.
             var seen = Set<UUID>()
-            var out: [WorkTask] = []
+            var targets: [WorkTask] = []
             for ref in refs {
-                var task = try Self.resolve(ref, db, now: now)
-                guard seen.insert(task.uuid).inserted else { continue }
+                let task = try Self.resolve(ref, db, now: now)
+                if seen.insert(task.uuid).inserted { targets.append(task) }
+            }
+            var out: [WorkTask] = []
+            for before in targets {
+                var task = before
                 let label = Self.describe(task)
-                try edit(&task, now)
+                try edit(&task, now, db)
                 task.modified = now
                 try Self.update(task, db)
                 out.append(task)
                 try UndoJournal.relabel(out.count == 1 ? "\(verb) \(label)" : "\(verb) \(out.count) tasks", in: db)
+                try after(before, task, db)
             }
             return out
         }
@@ -110,7 +124,7 @@ extension AppDatabase {
     }
 
     static func insert(_ task: WorkTask, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        try db.execute(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (\(TaskRecord.placeholders))",
                        arguments: StatementArguments(TaskRecord.values(task)))
     }
 

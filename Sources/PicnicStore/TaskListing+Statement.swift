@@ -5,12 +5,14 @@ import PicnicCore
 
 extension TaskListing {
     /// What a listing reads of a `tasks` row, in this order.
-    static let columns = "uuid, number, title, project, tags, priority, due, wait, status, created, annotations"
+    static let columns = "uuid, number, title, project, tags, priority, due, wait, status, created, annotations, scheduled, series IS NOT NULL"
 
     /// Appends the current row of a statement selecting `columns` if its status (a waiting task
     /// whose date has passed is pending) is one of `statuses`. Every value is read as
     /// `TaskRecord.task(_:now:)` reads it, and urgency comes from the same inputs.
-    mutating func appendRow(_ stmt: SQLiteStatement, now: Date, statuses: (TaskStatus) -> Bool) {
+    /// Returns whether the row was appended.
+    @discardableResult
+    mutating func appendRow(_ stmt: SQLiteStatement, now: Date, statuses: (TaskStatus) -> Bool) -> Bool {
         let row = SQLiteRow(handle: stmt)
         func int(_ i: Int32) -> Int64? { row.optionalInt64(i) }
         func date(_ i: Int32) -> Date? { row.optionalDate(i) }
@@ -19,7 +21,7 @@ extension TaskListing {
         let stored = bytes(8)
         var status = TaskRecord.status(stored) ?? TaskStatus(rawValue: String(decoding: stored, as: UTF8.self)) ?? .pending
         if status == .waiting { status = TaskModification.status(.waiting, wait: date(7), now: now) }
-        guard statuses(status) else { return }
+        guard statuses(status) else { return false }
 
         let number = int(1).map { Int($0) }
         if number == nil {
@@ -39,10 +41,15 @@ extension TaskListing {
         let notes = bytes(10)
         let annotationCount = TaskRecord.isEmptyJSON(notes, 0x5B, 0x5D) ? 0
             : TaskRecord.annotations(String(decoding: notes, as: UTF8.self)).count
+        let scheduled = date(11)
         let inputs = Urgency.Inputs(status: status, due: due, priority: priority, created: created, tagCount: tags.count,
-                                    hasNextTag: tags.hasNext, annotationCount: annotationCount, hasProject: !project.isEmpty)
+                                    hasNextTag: tags.hasNext, annotationCount: annotationCount, hasProject: !project.isEmpty,
+                                    scheduled: scheduled)
+        let later = Urgency.laterKey(scheduled, now: now)
         appendFields(number: number, created: created, due: due, priority: priority, status: status,
-                     urgency: Urgency.score(inputs, now: now))
+                     urgency: Urgency.score(inputs, now: now),
+                     marks: (row.int64(12) != 0 ? Mark.recurring : 0) | (later != .distantPast ? Mark.later : 0), later: later)
+        return true
     }
 
     /// Appends stored tags (`" ci ops "`) as the table shows them, `ci ops`; returns how many
@@ -82,8 +89,25 @@ extension AppDatabase {
                 SELECT \(TaskListing.columns) FROM tasks WHERE status IN ('pending','active','waiting')
                 """)
             var listing = TaskListing()
+            var marks = try DependencyMarks.load(db)
+            // Rows of every open task, listed or not (a waiting task still blocks): -1 when not listed.
+            var rows: [Int] = []
+            var blocking: [Int] = []
             while try statement.step() {
-                listing.appendRow(statement.handle, now: now) { $0 == .pending || $0 == .active }
+                let listed = listing.appendRow(statement.handle, now: now) { $0 == .pending || $0 == .active }
+                if !marks.isEmpty {
+                    let row = listed ? listing.count - 1 : -1
+                    if marks.visit(statement.textBytes(0), row: rows.count) { blocking.append(rows.count) }
+                    rows.append(row)
+                }
+            }
+            if !marks.isEmpty {
+                var flags = [UInt8](repeating: 0, count: rows.count)
+                for r in blocking { flags[r] |= 2 }
+                for (r, _) in marks.blockers() { flags[r] |= 1 }
+                for (r, f) in flags.enumerated() where f != 0 && rows[r] >= 0 {
+                    listing.markDependencies(rows[r], blocked: f & 1 != 0, blocking: f & 2 != 0)
+                }
             }
             listing.sortByUrgency()
             return listing

@@ -16,12 +16,34 @@ public struct TaskListing: Sendable {
     public private(set) var priorities: [Priority?] = []
     public private(set) var statuses: [TaskStatus] = []
     public private(set) var urgency: [Double] = []
+    /// Per row, `Mark` bits: blocked, blocking, recurring, scheduled later.
+    public private(set) var marks: [UInt8] = []
+    /// `Urgency.laterKey` per row: when a task scheduled later becomes ready, else `.distantPast`.
+    public private(set) var later: [Date] = []
     /// The valid UTF-8 of every row's texts, which `spans` locates.
     public private(set) var text: [UInt8] = []
     /// Per row, `Field.allCases.count` pairs of (start in `text`, byte count).
     public private(set) var spans: [Int32] = []
 
     public static let noNumber = Int.min
+
+    /// The bits of `marks`.
+    public enum Mark {
+        /// Waits on an open task.
+        public static let blocked: UInt8 = 1
+        /// An open task waits on it.
+        public static let blocking: UInt8 = 2
+        /// An instance of a recurring series.
+        public static let recurring: UInt8 = 4
+        /// Scheduled later: not ready yet.
+        public static let later: UInt8 = 8
+
+        /// The bits of a task at `now`.
+        public static func of(_ t: WorkTask, now: Date) -> UInt8 {
+            (t.blocked ? blocked : 0) | (t.blocking ? blocking : 0) | (t.series != nil ? recurring : 0)
+                | (Urgency.laterKey(t.scheduled, now: now) != .distantPast ? later : 0)
+        }
+    }
 
     /// The texts of a row. `id` is the UUID's first 8 characters, set only without a number;
     /// `tags` are joined by single spaces; `project` is empty for none.
@@ -41,7 +63,8 @@ public struct TaskListing: Sendable {
             appendText(.tags, Array(t.tags.joined(separator: " ").utf8))
             appendText(.title, Array(t.title.utf8))
             appendFields(number: t.number, created: t.created, due: t.due, priority: t.priority, status: t.status,
-                         urgency: Urgency.score(t, now: now))
+                         urgency: Urgency.score(t, now: now), marks: Mark.of(t, now: now),
+                         later: Urgency.laterKey(t.scheduled, now: now))
         }
         order = Array(numbers.indices)
     }
@@ -98,19 +121,30 @@ public struct TaskListing: Sendable {
         spans.append(Int32(text.count - start))
     }
 
-    mutating func appendFields(number: Int?, created: Date, due: Date?, priority: Priority?, status: TaskStatus, urgency: Double) {
+    mutating func appendFields(number: Int?, created: Date, due: Date?, priority: Priority?, status: TaskStatus, urgency: Double,
+                               marks: UInt8, later: Date) {
         numbers.append(number ?? Self.noNumber)
         self.created.append(created)
         self.due.append(due)
         priorities.append(priority)
         statuses.append(status)
         self.urgency.append(urgency)
+        self.marks.append(marks)
+        self.later.append(later)
     }
 
-    /// Orders the rows as `Urgency.sort` orders tasks: most urgent first, then earlier due,
-    /// older, smaller number.
+    /// Marks a row blocked and/or blocking and adds those urgency terms, as `Urgency.score`
+    /// adds them last.
+    mutating func markDependencies(_ row: Int, blocked: Bool, blocking: Bool) {
+        marks[row] |= (blocked ? Mark.blocked : 0) | (blocking ? Mark.blocking : 0)
+        urgency[row] = Urgency.adding(blocked: blocked, blocking: blocking, to: urgency[row])
+    }
+
+    /// Orders the rows as `Urgency.sort` orders tasks: ready first, most urgent first, then
+    /// earlier due, older, smaller number.
     mutating func sortByUrgency() {
         order = Urgency.stableOrder(numbers.count) { i, j in
+            if later[i] != later[j] { return later[i] < later[j] }
             if urgency[i] != urgency[j] { return urgency[i] > urgency[j] }
             let da = due[i] ?? .distantFuture, db = due[j] ?? .distantFuture
             if da != db { return da < db }

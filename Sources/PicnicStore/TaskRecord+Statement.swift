@@ -48,7 +48,10 @@ extension TaskRecord {
             completed: date(13),
             annotations: isEmptyJSON(bytes(14), 0x5B, 0x5D) ? [] : annotations(text(14)),
             depends: sqlite3_column_bytes(stmt, 15) == 0 ? [] : words(text(15)).compactMap(UUID.init(uuidString:)),
-            extra: isEmptyJSON(bytes(16), 0x7B, 0x7D) ? [:] : extra(text(16)))
+            extra: isEmptyJSON(bytes(16), 0x7B, 0x7D) ? [:] : extra(text(16)),
+            scheduled: date(17),
+            series: isNull(18) ? nil : fastUUID(bytes(18)) ?? UUID(uuidString: text(18)),
+            occurrence: int(19).map { Int($0) })
         if task.status == .waiting { task.status = TaskModification.status(.waiting, wait: task.wait, now: now) }
         return task
     }

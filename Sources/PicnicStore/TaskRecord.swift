@@ -4,7 +4,9 @@ import PicnicCore
 
 /// The thin mapping between a `tasks` row and a `WorkTask`.
 enum TaskRecord {
-    static let columns = "uuid, number, title, notes, project, tags, priority, due, wait, status, created, modified, started, completed, annotations, depends, extra"
+    static let columns = "uuid, number, title, notes, project, tags, priority, due, wait, status, created, modified, started, completed, annotations, depends, extra, scheduled, series, occurrence"
+    /// Placeholders for `columns`.
+    static let placeholders = "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?"
 
     struct StoredNote: Codable {
         var entry: Int64
@@ -36,7 +38,10 @@ enum TaskRecord {
             completed: date(13),
             annotations: annotations(row[14]),
             depends: words(row[15]).compactMap(UUID.init(uuidString:)),
-            extra: extra(row[16]))
+            extra: extra(row[16]),
+            scheduled: date(17),
+            series: (row[18] as String?).flatMap(UUID.init(uuidString:)),
+            occurrence: row[19])
         if task.status == .waiting { task.status = TaskModification.status(.waiting, wait: task.wait, now: now) }
         return task
     }
@@ -59,6 +64,7 @@ enum TaskRecord {
             notes.isEmpty ? "[]" : json(notes),
             joinWords(t.depends.map { $0.uuidString.lowercased() }),
             t.extra.isEmpty ? "{}" : json(t.extra),
+            secs(t.scheduled), t.series?.uuidString.lowercased(), t.occurrence,
         ]
     }
 

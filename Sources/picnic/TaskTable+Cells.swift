@@ -1,5 +1,6 @@
 import Foundation
 import PicnicCore
+import PicnicStore
 
 /// The words and numbers of the table's cells: as Strings for `show`, as bytes for `render`.
 extension TaskTable {
@@ -27,6 +28,19 @@ extension TaskTable {
     }
 
     static func marker(_ t: WorkTask) -> String { marker(t.status) }
+
+    /// The marks shown before a title: blocked, recurring, scheduled later (not blocking: a
+    /// blocking task is simply higher in the queue).
+    static let shownMarks = TaskListing.Mark.blocked | TaskListing.Mark.recurring | TaskListing.Mark.later
+
+    /// The status marker, then `⊘ ` blocked, `↻ ` recurring, `◷ ` scheduled later.
+    static func marker(_ status: TaskStatus, _ marks: UInt8) -> String {
+        var m = marker(status)
+        if marks & TaskListing.Mark.blocked != 0 { m += "⊘ " }
+        if marks & TaskListing.Mark.recurring != 0 { m += "↻ " }
+        if marks & TaskListing.Mark.later != 0 { m += "◷ " }
+        return m
+    }
 
     static func marker(_ status: TaskStatus) -> String {
         switch status {

@@ -102,17 +102,17 @@ extension TaskTable {
             tenths.append(u)
             setPlain(row, 6, width: TaskTable.tenthsWidth(u))
             nonEmpty[6] = true
-            let status = tasks.statuses[k]
+            let status = tasks.statuses[k], marks = tasks.marks[k] & TaskTable.shownMarks
             let title = tasks.span(k, .title)
             if TaskTable.isPlain(UnsafeBufferPointer(rebasing: text[title.start..<title.start + title.count])) {
                 setPlain(row, 7, width: title.count)
-                if status != .pending {
-                    let marker = TaskTable.marker(status)
+                if status != .pending || marks != 0 {
+                    let marker = TaskTable.marker(status, marks)
                     cellWidth[row * TaskTable.columns + 7] += Terminal.width(of: marker)
                     cellBytes += marker.utf8.count
                 }
             } else {
-                setSpecial(row, 7, TaskTable.marker(status) + Terminal.safe(tasks.string(k, .title)))
+                setSpecial(row, 7, TaskTable.marker(status, marks) + Terminal.safe(tasks.string(k, .title)))
             }
         }
 
@@ -154,8 +154,8 @@ extension TaskTable {
                 if let p = tasks.priorities[tasks.order[i]] { out.append(p.rawValue) }
             case 6: out.tenths(tenths[i])
             default:
-                let status = tasks.statuses[tasks.order[i]]
-                if status != .pending { out.append(TaskTable.marker(status)) }
+                let status = tasks.statuses[tasks.order[i]], marks = tasks.marks[tasks.order[i]] & TaskTable.shownMarks
+                if status != .pending || marks != 0 { out.append(TaskTable.marker(status, marks)) }
                 append(.title)
             }
         }

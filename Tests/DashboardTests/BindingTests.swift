@@ -24,7 +24,7 @@ private typealias F = Fixtures
     @Test func hintsFollowTheFocusedPaneAndTheMode() {
         var s = F.loaded(width: 120, height: 30)
         let queue = Dashboard.render(s).lines.last!
-        #expect(queue.hasPrefix(" a add  d done  s start  / filter  ⏎ open  + helpful  - not for this"))
+        #expect(queue.hasPrefix(" a add  d done  s start  / filter  ⏎ open  i notes  + helpful  - not for this"))
         _ = s.press("tab")
         let help = Dashboard.render(s).lines.last!
         #expect(help.hasPrefix(" ⏎ open  + helpful  - not for this  p ask  o link  y copy  Tab next-pane"))

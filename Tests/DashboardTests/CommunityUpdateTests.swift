@@ -85,7 +85,7 @@ import TermUI
         _ = s.press("l")
         #expect(s.help.selectedQuestion?.post.id == 30)
         #expect(s.press("enter") == [.loadThread(postID: 30)])
-        #expect(s.reader?.task == F.ci.uuid && s.mode == .reader)
+        #expect(s.reader?.forTask == F.ci.uuid && s.mode == .reader)
     }
 
     @Test func anAnswerArrivesIsMarkedJumpedToReadAcceptedAndMarkedHelpful() {

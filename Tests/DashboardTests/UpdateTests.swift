@@ -153,27 +153,6 @@ import TermUI
         #expect(s.filterError == nil && s.rows.count == 5)
     }
 
-    @Test func filterWordsMatchTagsAndProjectsToo() {
-        var s = F.loaded()
-        let plants = WorkTask(uuid: F.uuid(9), number: 9, title: "Water the plants", tags: ["home"], created: F.days(-1))
-        let cafe = WorkTask(uuid: F.uuid(8), number: 8, title: "Café au lait", project: "Küche", created: F.days(-1))
-        _ = Dashboard.update(&s, .tasksLoaded(F.tasks + [plants, cafe]))
-        _ = s.press("/")
-        _ = s.type("home")
-        #expect(s.rows.map(\.uuid) == [plants.uuid])
-        _ = s.type(" plants")                                   // the welcome tour's example
-        #expect(s.rows.map(\.uuid) == [plants.uuid])
-        _ = s.press("ctrl-u")
-        _ = s.type("infra")                                     // a project
-        #expect(s.rows.map(\.uuid) == [F.ci.uuid])
-        _ = s.press("ctrl-u")
-        _ = s.type("kuche")                                     // a project that is not ASCII
-        #expect(s.rows.map(\.uuid) == [cafe.uuid])
-        _ = s.press("ctrl-u")
-        _ = s.type("plantshome")
-        #expect(s.rows.isEmpty)
-    }
-
     @Test func previewsReadTheLineWithTheQuickAddParser() {
         var s = F.loaded()
         _ = s.press("a")

@@ -13,9 +13,8 @@ struct CaptureTests {
     @Test func enterSavesExactlyOneTaskWithItsModifiers() throws {
         let dir = TestSupport.makeTempDirectory()
         let db = dir.appendingPathComponent("p.sqlite")
-        // A finished task still teaches completion its tag and project.
+        // Completion offers the words of the open tasks, as in the dashboard.
         #expect(try TestSupport.picnic(["add", "Old +ops project:infra"], db: db).status == 0)
-        #expect(try TestSupport.picnic(["done", "1"], db: db).status == 0)
         let tmux = try TmuxSession(width: 80, height: 8)
         defer { tmux.close() }
         let run = try tmux.launch([TestSupport.binary("picnic").path, "--db", db.path, "capture"],
@@ -23,13 +22,13 @@ struct CaptureTests {
         try run.waitForReady()
         try tmux.type("Fix CI +op")
         try tmux.sendKeys("Tab")
-        try tmux.type("project:inf")
+        try tmux.type("pro:inf")
         try tmux.sendKeys("Tab")
         try tmux.type("due:tomorrow pri:H")
-        try tmux.waitFor("(tomorrow)")
+        try tmux.waitFor("(tmrw)")
         try tmux.sendKeys("Enter")
         #expect(try run.waitForExit() == 0)
-        let tasks = try list(db)
+        let tasks = try list(db).filter { $0["title"] as? String != "Old" }
         #expect(tasks.count == 1)
         let t = try #require(tasks.first)
         #expect(t["title"] as? String == "Fix CI")
@@ -38,7 +37,7 @@ struct CaptureTests {
         #expect(t["priority"] as? String == "H")
         #expect(t["due"] != nil)
         let history = try String(contentsOf: dir.appendingPathComponent("picnic/history"), encoding: .utf8)
-        #expect(history == "Fix CI +ops project:infra due:tomorrow pri:H\n")
+        #expect(history == "Fix CI +ops pro:infra due:tomorrow pri:H\n")
     }
 
     @Test func originIsSavedWithTheTaskAsOneUndoStep() throws {
@@ -83,6 +82,9 @@ struct CaptureTests {
         try run.waitForReady()
         try tmux.type("Never saved due:fryday")
         try tmux.waitFor("not a date")
+        // ⏎ on a line that does not read keeps it open and says so.
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor("Not saved: fix the line above")
         try tmux.sendKeys("Escape")
         #expect(try run.waitForExit() == 130)
         #expect(try list(db).isEmpty)

@@ -26,15 +26,20 @@ struct DashboardEndToEndTests {
         let h = try DashboardHarness()
         try h.launch()
         try h.tmux.waitFor("How do I move through a long queue quickly?")
+        try h.press("j", until: "Help for “Read my notes with i")
+        // The welcome task's notes are its instructions: i shows them, Esc comes back.
+        let notes = try h.press("i", until: "its notes (like these)")
+        #expect(notes.contains("Read my notes with i"))
+        try h.press("Escape", until: "Help for “Read my notes with i")
         try h.press("j", until: "Help for “Start me with s")
         try h.tmux.waitUntil { $0.contains("Help for “Start me with s") && $0.contains("›★ What does starting a task") }
         let reader = try h.press("Enter", until: "Accepted answer")
         #expect(reader.contains("Press s again to stop it"))
         try h.press("Escape", until: "Help for")
         try h.tmux.sendKeys("G")
-        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○● Open a thread")?.contains("›") == true }
+        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○●✎ Open a thread")?.contains("›") == true }
         try h.tmux.sendKeys("g")
-        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○● Move in the queue")?.contains("›") == true }
+        try h.tmux.waitUntil { DashboardHarness.line($0, containing: "○●✎ Move in the queue")?.contains("›") == true }
         try h.tmux.sendKeys("q")
         #expect(try h.run!.waitForExit() == 0)
     }

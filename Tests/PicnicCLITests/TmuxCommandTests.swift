@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+@testable import picnic
 
 @Suite struct TmuxSnippetTests {
     @Test func printsAllFourPieces() throws {
@@ -118,5 +119,19 @@ import TestSupport
         #expect(try String(contentsOf: real, encoding: .utf8).contains("picnic"))
         #expect(try picnic(["tmux", "--uninstall"], home: home).status == 0)
         #expect(try String(contentsOf: real, encoding: .utf8) == "a\n")
+    }
+}
+
+/// The popup command as sh runs it: a cancelled capture closes the popup, a failure keeps it.
+@Suite struct CapturePopupCommandTests {
+    @Test(arguments: [(130, 0), (0, 0), (65, 65), (74, 74)])
+    func aCancelEndsWithZeroAndAFailureKeepsItsStatus(capture: Int32, popup: Int32) throws {
+        let dir = TestSupport.makeTempDirectory()
+        let fake = dir.appendingPathComponent("fake-picnic")
+        try "#!/bin/sh\nexit \(capture)\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let command = TmuxSnippet(command: [fake.path]).captureCommand
+        let out = try TestSupport.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        #expect(out.status == popup, "\(command)")
     }
 }

@@ -22,8 +22,10 @@ import Testing
         let obj = try JSONSerialization.jsonObject(with: TaskJSON.encode([t], now: Fixture.now)) as! [[String: Any]]
         let keys = Set(obj[0].keys)
         #expect(keys == ["id", "uuid", "title", "notes", "project", "tags", "priority", "due", "wait", "status",
-                         "urgency", "annotations", "created", "modified", "started", "completed", "depends", "extra"])
+                         "urgency", "annotations", "created", "modified", "started", "completed", "depends", "extra",
+                         "scheduled", "series", "occurrence", "blocked", "blocking"])
         #expect(obj[0]["project"] is NSNull)
+        #expect(obj[0]["series"] is NSNull && obj[0]["blocked"] as? Bool == false)
         #expect(obj[0]["id"] is NSNull)
         #expect(obj[0]["uuid"] as? String == t.uuid.uuidString.lowercased())
     }

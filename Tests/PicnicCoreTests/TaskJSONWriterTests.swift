@@ -38,7 +38,10 @@ import Testing
                 annotations: [Annotation(entry: now, text: text), Annotation(entry: Date(timeIntervalSince1970: 0), text: "b")],
                 depends: i % 2 == 1 ? [UUID(), UUID()] : [],
                 extra: i % 2 == 0 ? [:] : ["k\(text)": .string(text), "n": .number(Double(i) / 3), "whole": .number(4),
-                                           "b": .bool(true), "z": .null, "o": .object(["Z": .array([]), "a": .number(-0.5)])]))
+                                           "b": .bool(true), "z": .null, "o": .object(["Z": .array([]), "a": .number(-0.5)])],
+                scheduled: i % 2 == 0 ? now.addingTimeInterval(Double(i) * 3_600) : nil,
+                series: i % 3 == 1 ? UUID() : nil, occurrence: i % 3 == 1 ? i * 1_000 : nil,
+                blocked: i % 2 == 1, blocking: i % 3 == 0))
         }
         // Urgency across many values (rounding, .0 suffix), dates across the calendar's range.
         for i in 0..<300 {

@@ -54,6 +54,19 @@ import Testing
         #expect(batch.posts[1].post.accepted == false && batch.posts[2].post.accepted == true)
     }
 
+    @Test func everyPostLinksToItsPageOnTheSite() throws {
+        let batch = try StackExchangeImporter(site: "beer").read(Fixtures.url("Posts.xml"))
+        let q = batch.posts[0]
+        #expect(q.post.url == "https://beer.stackexchange.com/q/\(q.sourceID)")
+        #expect(batch.posts[2].post.url == "https://beer.stackexchange.com/a/\(batch.posts[2].sourceID)")
+        #expect(StackExchangeImporter.host(forSite: "stackoverflow") == "stackoverflow.com")
+        #expect(StackExchangeImporter.host(forSite: "meta.stackoverflow") == "meta.stackoverflow.com")
+        #expect(StackExchangeImporter.host(forSite: "meta.beer") == "beer.meta.stackexchange.com")
+        #expect(StackExchangeImporter.host(forSite: "mathoverflow") == "mathoverflow.net")
+        #expect(StackExchangeImporter.host(forSite: "my site!") == nil)
+        #expect(try StackExchangeImporter(site: "my site!").read(Fixtures.url("Posts.xml")).posts.allSatisfy { $0.post.url == nil })
+    }
+
     @Test func malformedDumpsFailWithLocation() throws {
         let cases: [(String, String)] = [
             ("<posts>\n<row Id=\"1\" PostTypeId=\"1\" CreationDate=\"2014-01-21T20:26:05.383\"", "t.xml:2:"),

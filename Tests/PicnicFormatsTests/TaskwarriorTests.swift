@@ -31,16 +31,50 @@ import Testing
         {"uuid":"11111111-1111-4111-8111-111111111111","description":"parent","status":"recurring","recur":"weekly","due":"20261201T000000Z","entry":"20261101T000000Z","mask":"-","priority":"U"}
         {"uuid":"22222222-2222-4222-8222-222222222222","description":"child","status":"pending","depends":"11111111-1111-4111-8111-111111111111,33333333-3333-4333-8333-333333333333","entry":"20261101T000000Z","start":"20261102T000000Z","myuda":{"n":[1,2]}}
         """
-        let tasks = try TaskwarriorFormat.parse(Data(text.utf8), file: "x.json")
-        #expect(tasks.count == 2)
-        #expect(tasks[0].status == .pending && tasks[0].extra["recur"] == .string("weekly"))
-        #expect(tasks[0].priority == nil && tasks[0].extra["priority"] == .string("U"))
-        #expect(tasks[1].status == .active && tasks[1].depends.count == 2)
-        #expect(tasks[1].extra["myuda"] == .object(["n": .array([.number(1), .number(2)])]))
+        let contents = try TaskwarriorFormat.parseAll(Data(text.utf8), file: "x.json")
+        let tasks = contents.tasks
+        // The template is a series, not a task of the queue.
+        #expect(tasks.count == 1 && contents.series.count == 1)
+        let series = contents.series[0]
+        #expect(series.recur == "weekly" && series.mask == "-" && series.isRunning && series.period == .weeks(1))
+        #expect(series.template.priority == nil && series.template.extra["priority"] == .string("U"))
+        #expect(series.template.extra["recur"] == nil && series.template.extra["mask"] == nil)
+        #expect(tasks[0].status == .active && tasks[0].depends.count == 2)
+        #expect(tasks[0].extra["myuda"] == .object(["n": .array([.number(1), .number(2)])]))
         // Export writes them back: the template stays recurring, the UDA and priority verbatim.
-        let again = try TaskwarriorFormat.parse(Data(TaskwarriorFormat.export(tasks).utf8), file: "y.json")
-        #expect(again == tasks)
-        #expect(TaskwarriorFormat.export(tasks).contains("\"status\":\"recurring\""))
+        let text2 = TaskwarriorFormat.export(tasks, series: contents.series)
+        let again = try TaskwarriorFormat.parseAll(Data(text2.utf8), file: "y.json")
+        #expect(again.tasks == tasks && again.series == contents.series)
+        #expect(text2.contains("\"status\":\"recurring\""))
+    }
+
+    @Test func instancesKeepTheirSeriesAndTaskwarriorsFields() throws {
+        let text = """
+        {"uuid":"11111111-1111-4111-8111-111111111111","description":"water","status":"recurring","recur":"daily","rtype":"periodic","due":"20261201T000000Z","until":"20261231T000000Z","entry":"20261101T000000Z","mask":"+-"}
+        {"uuid":"22222222-2222-4222-8222-222222222222","description":"water","status":"completed","end":"20261201T090000Z","parent":"11111111-1111-4111-8111-111111111111","imask":0,"recur":"daily","rtype":"periodic","due":"20261201T000000Z","until":"20261231T000000Z","entry":"20261101T000000Z","scheduled":"20261130T000000Z"}
+        {"uuid":"33333333-3333-4333-8333-333333333333","description":"water","status":"pending","parent":"11111111-1111-4111-8111-111111111111","imask":1,"recur":"daily","due":"20261202T000000Z","entry":"20261101T000000Z"}
+        """
+        let contents = try TaskwarriorFormat.parseAll(Data(text.utf8), file: "x.json")
+        #expect(contents.series.count == 1 && contents.tasks.count == 2)
+        let s = contents.series[0]
+        #expect(s.until == Timestamps.taskwarrior("20261231T000000Z") && s.mask == "+-")
+        let done = contents.tasks[0], open = contents.tasks[1]
+        #expect(done.series == s.uuid && done.occurrence == 0 && done.status == .done)
+        #expect(done.scheduled == Timestamps.taskwarrior("20261130T000000Z"))
+        #expect(open.series == s.uuid && open.occurrence == 1)
+        // Written back, each instance names its template and gets the series' own recur and until.
+        let objects = try #require(try JSONSerialization.jsonObject(
+            with: Data(TaskwarriorFormat.export(contents.tasks, series: contents.series).utf8)) as? [[String: Any]])
+        #expect(objects.count == 3)
+        let back = try #require(objects.first { $0["uuid"] as? String == "33333333-3333-4333-8333-333333333333" })
+        #expect(back["parent"] as? String == "11111111-1111-4111-8111-111111111111" && back["imask"] as? Int == 1)
+        #expect(back["recur"] as? String == "daily" && back["until"] as? String == "20261231T000000Z")
+        let template = try #require(objects.first { $0["uuid"] as? String == "11111111-1111-4111-8111-111111111111" })
+        #expect(template["status"] as? String == "recurring" && template["mask"] as? String == "+-")
+        // A template without recur or due is refused with its line.
+        let bad = Fixtures.formatError { _ = try TaskwarriorFormat.parseAll(Data(
+            "{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"description\":\"a\",\"status\":\"recurring\",\"due\":\"20261201T000000Z\"}".utf8), file: "b.json") }
+        #expect(bad?.description.hasPrefix("b.json:1") == true && bad?.description.contains("recur") == true)
     }
 
     @Test func badInputIsLocated() {

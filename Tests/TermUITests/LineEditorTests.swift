@@ -196,24 +196,6 @@ private func type(_ e: inout LineEditor, _ inputs: LineEditor.Input...) {
         type(&e, .up)
         #expect(e.text == "d")
     }
-
-    @Test func historyFileRoundTripsAndTrims() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hist-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let h = LineHistory(path: dir.appendingPathComponent("picnic/history").path, limit: 2)
-        #expect(h.load() == [])
-        try h.append("one")
-        try h.append("one")
-        try h.append("   ")
-        try h.append("two\nlines")
-        try h.append("three")
-        #expect(h.load() == ["two lines", "three"])
-    }
-
-    @Test func defaultHistoryPathFollowsXDG() {
-        #expect(LineHistory.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/picnic/history")
-        #expect(LineHistory.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/picnic/history")
-    }
 }
 
 @Suite struct LineEditorCompletionTests {

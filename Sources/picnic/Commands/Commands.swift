@@ -14,6 +14,7 @@ extension Picnic {
         AnnotateCommand.self,
         DeleteCommand.self,
         UndoCommand.self,
+        ContextCommand.self,
         ExportCommand.self,
         CompletionsCommand.self,
         PostCommand.self,

@@ -1,19 +1,41 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
-/// `picnic done ID…`: finish tasks.
+/// `picnic done ID…`: finish tasks; a recurring one makes its next instance.
 struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
-        abstract: "Mark tasks done (IDs: 3, 1-4, 2,5, a UUID or UUID prefix).")
+        abstract: "Mark tasks done (IDs: 3, 1-4, 2,5, a UUID or UUID prefix).",
+        discussion: """
+        Finishing an instance of a recurring task makes the next one (once), due at the series' \
+        next date still ahead; finishing a task others wait on unblocks them.
+        """)
 
     @Argument(help: "The tasks to finish.")
     var ids: [String] = []
 
     func run() throws {
         let refs = try TaskRefs.expand(ids)
-        let tasks = try Global.openDatabase().markDone(refs: refs)
-        for t in tasks { Global.note("Completed \(Terminal.safe(t.title)).") }
+        let now = Clock.now()
+        let result = try Global.openDatabase().finish(refs: refs, now: now)
+        for t in result.closed { Global.note("Completed \(Terminal.safe(t.title)).") }
+        SeriesNotes.print(result, now: now)
+    }
+}
+
+/// What `done` and `delete` say about the series they stepped.
+enum SeriesNotes {
+    static func print(_ result: FinishResult, now: Date) {
+        for t in result.next {
+            let due = t.due.map { ", due \(TaskTable.relative($0, now: now))" } ?? ""
+            Global.note("Next: task \(t.number ?? 0) \(Terminal.safe(t.title))\(due).")
+        }
+        for s in result.ended {
+            Global.note(s.template.status == .deleted
+                ? "Stopped the series \(Terminal.safe(s.template.title)) (no more instances)."
+                : "The series \(Terminal.safe(s.template.title)) has ended (until passed).")
+        }
     }
 }

@@ -10,7 +10,7 @@ struct ExportJSONCommand: ParsableCommand {
         abstract: "Every task, done and deleted too, as a JSON array (lossless; see docs/JSON.md).")
 
     func run() throws {
-        let now = Date()
+        let now = Clock.now()
         let tasks = try Global.openDatabase().allTasks(includeClosed: true, now: now)
         var out = TaskJSON.encodeBytes(tasks, now: now, pretty: true)
         out.append(UInt8(ascii: "\n"))

@@ -7,10 +7,11 @@ import PicnicStore
 struct ExportTaskwarriorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taskwarrior",
-        abstract: "Every task as Taskwarrior 2.6 JSON (for 'task import'); UDAs and unknown fields kept.")
+        abstract: "Every task as Taskwarrior 2.6 JSON (for 'task import'); recurring series, UDAs and unknown fields kept.")
 
     func run() throws {
-        let tasks = try Global.openDatabase().allTasks(includeClosed: true)
-        FileHandle.standardOutput.write(Data(TaskwarriorFormat.export(tasks).utf8))
+        let db = try Global.openDatabase()
+        let tasks = try db.allTasks(includeClosed: true)
+        FileHandle.standardOutput.write(Data(TaskwarriorFormat.export(tasks, series: try db.allSeries()).utf8))
     }
 }

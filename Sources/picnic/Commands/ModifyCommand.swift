@@ -7,11 +7,18 @@ import PicnicStore
 struct ModifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modify",
-        abstract: "Change a task: picnic modify 3 +urgent -later due:fri project:",
+        abstract: "Change a task: picnic modify 3 +urgent -later due:fri project: depends:5 -depends:2",
         discussion: """
         Quick-add syntax: +tag adds, -tag removes, project:NAME sets and project: clears \
-        (likewise due:, wait:, pri:); other words replace the title.
+        (likewise due:, wait:, scheduled:, pri:); depends:5,7 adds dependencies, -depends:5 \
+        (or depends:-5) removes one, depends: clears them; other words replace the title. \
+        recur:PERIOD changes a series' period (or makes a plain task with a due date recur), \
+        recur: stops the series, until:WHEN sets its end. --series applies the other changes to \
+        the series' template and all its open instances too.
         """)
+
+    @Flag(name: .long, help: "Change the whole recurring series, not only this instance.")
+    var series = false
 
     @Argument(help: "The task.")
     var id: String
@@ -20,11 +27,15 @@ struct ModifyCommand: ParsableCommand {
     var changes: [String] = []
 
     func run() throws {
+        let now = Clock.now()
+        var words = changes
+        var whole = series
+        if let i = words.firstIndex(of: "--series") { words.remove(at: i); whole = true }
         let change: TaskModification
-        do { change = try QuickAdd.parseModification(changes.joined(separator: " "), now: Date(), calendar: .current) } catch {
+        do { change = try QuickAdd.parseModification(words.joined(separator: " "), now: now, calendar: .current) } catch {
             throw error.picnicError
         }
-        let t = try Global.openDatabase().modify(ref: id, with: change)
-        Global.note("Modified \(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+        let t = try Global.openDatabase().modify(ref: id, with: change, wholeSeries: whole, now: now)
+        Global.note("Modified \(whole ? "the series of " : "")\(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
     }
 }

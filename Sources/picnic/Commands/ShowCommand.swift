@@ -16,8 +16,9 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let now = Date()
-        let t = try Global.openDatabase().task(ref: id, now: now)
+        let now = Clock.now()
+        let db = try Global.openDatabase()
+        let t = try db.task(ref: id, now: now)
         if json {
             let array = String(decoding: TaskJSON.encode([t], now: now, pretty: Terminal.stdoutIsTTY), as: UTF8.self)
             // The one object, without the surrounding array brackets.
@@ -39,14 +40,22 @@ struct ShowCommand: ParsableCommand {
             ("Priority", t.priority?.rawValue),
             ("Due", when(t.due)),
             ("Wait", when(t.wait)),
+            ("Scheduled", when(t.scheduled).map { t.isReady(now: now) ? $0 : $0 + ", not ready before" }),
+            ("Recur", try Self.recurrence(t, db, cal)),
             ("Urgency", String(format: "%.2f", Urgency.score(t, now: now))),
             ("Created", "\(Self.local(t.created, cal)) (\(TaskTable.age(from: t.created, to: now)) ago)"),
             ("Modified", Self.local(t.modified, cal)),
             ("Started", t.started.map { Self.local($0, cal) }),
             ("Completed", t.completed.map { Self.local($0, cal) }),
             ("Notes", t.notes.isEmpty ? nil : Terminal.safe(t.notes)),
-            ("Depends", t.depends.isEmpty ? nil : t.depends.map { $0.uuidString.lowercased() }.joined(separator: " ")),
         ]
+        for d in t.depends {
+            let other = try? db.task(ref: d.uuidString, now: now)
+            let name = other.map { "\($0.number.map(String.init) ?? String(d.uuidString.lowercased().prefix(8))) \(Terminal.safe($0.title)) (\($0.status.rawValue))" }
+            lines.append(("Depends", name ?? d.uuidString.lowercased() + " (not in this store)"))
+        }
+        if t.blocked { lines.append(("Blocked", "yes: waits on an open task")) }
+        if t.blocking { lines.append(("Blocking", "yes: an open task waits on it")) }
         for (k, v) in t.extra.sorted(by: { $0.key < $1.key }) {
             lines.append((Terminal.safe(k), Terminal.safe(v.stringValue ?? String(decoding: (try? JSONEncoder().encode(v)) ?? Data(), as: UTF8.self))))
         }
@@ -54,6 +63,18 @@ struct ShowCommand: ParsableCommand {
         for case let (k, v?) in lines { out += Terminal.pad(k, to: 10) + " " + v + "\n" }
         for a in t.annotations { out += Terminal.pad("Note", to: 10) + " " + Self.local(a.entry, cal) + "  " + Terminal.safe(a.text) + "\n" }
         Terminal.write(out)
+    }
+
+    /// `weekly, occurrence 3, until 2027-03-01 00:00` for an instance of a series.
+    static func recurrence(_ t: WorkTask, _ db: AppDatabase, _ cal: Calendar) throws -> String? {
+        guard t.series != nil else { return nil }
+        guard let s = try db.series(of: t) else { return "instance of a series not in this store" }
+        var parts = [Terminal.safe(s.recur)]
+        if let k = t.occurrence { parts.append("occurrence \(k + 1)") }
+        if let u = s.until { parts.append("until \(local(u, cal))") }
+        if !s.isRunning { parts.append(s.template.status == .done ? "ended" : "stopped") }
+        if s.period == nil { parts.append("Picnic cannot step this period") }
+        return parts.joined(separator: ", ")
     }
 
     /// `2026-12-01 14:00` in local time.

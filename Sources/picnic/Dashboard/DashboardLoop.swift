@@ -21,21 +21,27 @@ final class DashboardLoop {
     /// How often another process's writes are looked for (PRAGMA data_version, ~0.2 ms).
     static let versionInterval: TimeInterval = 0.25
 
-    init(terminal: CursesTerminal, db: AppDatabase, keymap: Keymap) {
+    /// A loop for the dashboard; `capture` (with the runner's settings for it) opens the
+    /// capture line instead (`picnic capture`).
+    init(terminal: CursesTerminal, db: AppDatabase, keymap: Keymap, capture: EffectRunner.Capture? = nil) {
         self.terminal = terminal
         self.db = db
         let inbox = EventInbox()
         self.inbox = inbox
-        runner = EffectRunner(db: db, inbox: inbox, outside: OutsideWorld(terminal: terminal))
+        runner = EffectRunner(db: db, inbox: inbox, outside: OutsideWorld(terminal: terminal), capture: capture)
         let size = terminal.size
         state = AppState(keymap: keymap, width: size.width, height: size.height, now: Date())
     }
 
-    /// Runs until the person quits.
+    /// Runs until the person quits (or the capture ends).
     func run() {
         lastVersion = try? db.dataVersion()
         // The first frame needs only the rows it shows; the rest of the queue loads after it.
-        perform(Dashboard.start(&state))
+        if let capture = runner.capture {
+            perform(Dashboard.startCapture(&state, history: capture.history.load()))
+        } else {
+            perform(Dashboard.start(&state))
+        }
         draw()
         ReadySignal.send()
         perform(Dashboard.firstFrameDrawn(&state))

@@ -22,10 +22,21 @@ final class EffectRunner: @unchecked Sendable {
     private let scanQueue = DispatchQueue(label: "picnic.scan", qos: .utility)
     private let generations = Generations()
 
-    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld) {
+    /// What `picnic capture` adds to the dashboard's runner.
+    struct Capture {
+        /// The capture history file (↑ in the next capture).
+        var history: HistoryFile
+        /// The annotation saved with the captured task (where it was captured), if any.
+        var note: String?
+    }
+    /// Set when running `picnic capture`.
+    let capture: Capture?
+
+    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld, capture: Capture? = nil) {
         self.db = db
         self.inbox = inbox
         self.outside = outside
+        self.capture = capture
     }
 
     /// Runs one effect; returns the events it produced at once (background answers go to the inbox).
@@ -72,7 +83,12 @@ final class EffectRunner: @unchecked Sendable {
             return []
         case .loadCommunity, .loadCouldHelp, .loadLedger, .editText:
             return runCommunity(effect)
-        default:
+        case .appendHistory(let line):
+            // A history that cannot be written costs the next ↑, not the task.
+            try? capture?.history.append(line)
+            return []
+        case .addTask, .modify, .annotate, .markDone, .start, .stop, .delete, .undo, .feedback, .ask,
+             .openURL, .copy, .editNotes, .answer, .accept, .markHelped, .markSeen:
             return [runChange(effect)]
         }
     }
@@ -89,14 +105,15 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     private func change(_ effect: Effect) throws -> (String?, UUID?) {
-        let now = Date()
+        let now = Clock.now()
         switch effect {
         case .addTask(let line):
             let draft: TaskModification
             do { draft = try QuickAdd.parseNew(line, now: now, calendar: .current) } catch {
                 throw PicnicError.usage(error.description)
             }
-            let t = try db.addTask(draft, now: now)
+            // A capture's origin note goes in with the task: one transaction, one undo step.
+            let t = try db.addTask(draft, annotation: capture?.note, now: now)
             return ("Added \(Self.name(t)).", t.uuid)
         case .modify(let id, let line):
             let change: TaskModification
@@ -130,7 +147,12 @@ final class EffectRunner: @unchecked Sendable {
         case .ask, .answer, .accept, .markHelped, .markSeen:
             return try communityChange(effect)
         case .openURL(let url):
-            try outside.open(url)
+            do { try outside.open(url) } catch let none as OutsideWorld.NoOpener {
+                // The link is still what the person wants: put it where they can paste it.
+                let advice = none.advice.prefix(1).uppercased() + none.advice.dropFirst()
+                guard (try? outside.copy(url)) != nil else { return ("\(advice). The link: \(Terminal.safe(url))", nil) }
+                return ("\(advice); copied the link instead.", nil)
+            }
             return ("Opened \(Terminal.safe(url)).", nil)
         case .copy(let text):
             return (try outside.copy(text), nil)
@@ -141,8 +163,9 @@ final class EffectRunner: @unchecked Sendable {
             }
             try db.setNotes(ref: id.uuidString, notes: edited, now: now)
             return ("Saved the notes of \(Self.name(task)).", id)
-        default:
-            return (nil, nil)
+        case .quit, .loadTasks, .loadQueueHead, .match, .matchDraft, .scanHelp, .loadThread, .appendHistory,
+             .loadCommunity, .loadCouldHelp, .loadLedger, .editText:
+            return (nil, nil)  // answered in `run`
         }
     }
 

@@ -44,15 +44,37 @@ final class OutsideWorld: @unchecked Sendable {
             throw PicnicError.usage("not a link Picnic opens: \(Terminal.safe(url))")
         }
         let browser = environment["BROWSER"].map(Self.words).flatMap { $0.isEmpty ? nil : $0 } ?? ["xdg-open"]
+        guard Self.findProgram(browser[0], environment: environment) else { throw NoOpener(program: browser[0]) }
         _ = try Self.spawn(browser + [url], environment: environment, quiet: true)
+    }
+
+    /// No program to open links with: neither `$BROWSER` nor `xdg-open` is there.
+    struct NoOpener: Error {
+        var program: String
+        /// What to do about it, in a few words.
+        var advice: String {
+            program == "xdg-open" ? "nothing here opens links (install xdg-utils, or set $BROWSER)"
+                : "$BROWSER (\(Terminal.safe(program))) is not a program here"
+        }
+    }
+
+    /// Whether `name` (a path, or a name looked up in `$PATH`) is an executable file.
+    static func findProgram(_ name: String, environment: [String: String]) -> Bool {
+        if name.contains("/") { return access(name, X_OK) == 0 }
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").contains { dir in
+            var isDir: ObjCBool = false
+            let file = "\(dir)/\(name)"
+            return access(file, X_OK) == 0 && FileManager.default.fileExists(atPath: file, isDirectory: &isDir) && !isDir.boolValue
+        }
     }
 
     /// Copies text; returns the status message.
     func copy(_ text: String) throws -> String {
         switch Clipboard.copy(text, environment: environment) {
-        case .osc52?: return "Copied (OSC 52)."
-        case .tmuxBuffer?: return "Copied to the tmux buffer."
-        case nil: throw PicnicError.io("cannot copy: the terminal takes no OSC 52 and this is not tmux")
+        case .osc52?: return "Copied to the clipboard."
+        case .tmuxBuffer?: return "Copied to tmux's paste buffer (prefix ] pastes it)."
+        case nil: throw PicnicError.io("Cannot copy here: this terminal takes no clipboard writes and this is not tmux")
         }
     }
 

@@ -30,7 +30,7 @@ struct StatusSnapshot: Equatable {
 
     /// Reads the snapshot from the database at `path`; a missing file or a store without the
     /// tables yet is simply empty (nothing is created).
-    static func read(path: String, now: Date = Date()) throws -> StatusSnapshot {
+    static func read(path: String, now: Date = Clock.now()) throws -> StatusSnapshot {
         guard access(path, F_OK) == 0 else { return .empty }
         let nowSeconds = Int64(now.timeIntervalSince1970)
         let arguments: [(String, Int64)] = [(":now", nowSeconds), (":endOfDay", Int64(Self.endOfLocalDay(Int(nowSeconds))))]

@@ -1,23 +1,24 @@
 import Foundation
 
-/// A prompt's history file: one entry per line, oldest first (e.g. `$XDG_STATE_HOME/picnic/history`).
+/// A prompt's history file (TermUI's `LineEditor` keeps the lines; this executable reads and
+/// writes them): one entry per line, oldest first (e.g. `$XDG_STATE_HOME/picnic/history`).
 ///
 /// Reading never fails (a missing or unreadable file is an empty history); writing rewrites the
 /// file atomically so two prompts closing at once never interleave half lines.
-public struct LineHistory: Sendable {
+struct HistoryFile: Sendable {
     /// The file.
-    public let path: String
+    let path: String
     /// How many entries are kept.
-    public let limit: Int
+    let limit: Int
 
     /// History at `path`, keeping the newest `limit` entries.
-    public init(path: String, limit: Int = 1000) {
+    init(path: String, limit: Int = 1000) {
         self.path = path
         self.limit = limit
     }
 
     /// `$XDG_STATE_HOME/picnic/<name>` (default `~/.local/state/picnic/<name>`).
-    public static func defaultPath(name: String = "history",
+    static func defaultPath(name: String = "history",
                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let base: String
         if let x = environment["XDG_STATE_HOME"], !x.isEmpty {
@@ -29,14 +30,14 @@ public struct LineHistory: Sendable {
     }
 
     /// The stored entries, oldest first.
-    public func load() -> [String] {
+    func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         return lines.suffix(limit).map(String.init)
     }
 
     /// Appends `entry` (skipping blanks and an immediate repeat) and trims to `limit`.
-    public func append(_ entry: String) throws {
+    func append(_ entry: String) throws {
         let line = entry.replacingOccurrences(of: "\n", with: " ")
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         var entries = load()
@@ -46,7 +47,7 @@ public struct LineHistory: Sendable {
     }
 
     /// Replaces the file with `entries`.
-    public func save(_ entries: [String]) throws {
+    func save(_ entries: [String]) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
