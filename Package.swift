@@ -85,6 +85,8 @@ let package = Package(
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
+        // The PostgreSQL harness itself: private clusters, databases, templates, replicas.
+        .testTarget(name: "PostgresHarnessTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -133,33 +133,31 @@ public struct AppState: Equatable, Sendable {
         selectedRowHint = row
     }
 
-    /// Open tasks due today or overdue (kept current by `recount`).
-    public private(set) var dueTodayCount = 0
+    /// Open tasks overdue and due today, as `picnic status` counts them (kept current by `recount`).
+    public private(set) var due = DueCounts()
     /// Open tasks with strong help waiting (kept current by `recount`).
     public private(set) var strongHelpCount = 0
-    /// Start of the day `dueTodayCount` was counted for.
-    private var countedDay: Date?
+    /// When `due` was counted: it is counted again when the tasks change, at the next minute
+    /// (a task due at 15:00 turns overdue then) and at the next day.
+    private var countedMinute: Int?
 
     /// Recounts the status-bar figures; cheap unless the tasks or the day changed. While only the
     /// head of the queue is known, the due count comes with it (`setHeadCounts`).
     mutating func recount(tasksChanged: Bool) {
-        let day = calendar.startOfDay(for: now)
-        if queueComplete && (tasksChanged || countedDay != day) {
-            let end = Dashboard.dayEnd(now, calendar)
-            var n = 0
-            for i in tasks.indices where (tasks[i].due ?? .distantFuture) < end { n += 1 }
-            dueTodayCount = n
-            countedDay = day
+        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
+        if queueComplete && (tasksChanged || countedMinute != minute) {
+            due = DueCounts(tasks, now: now, endOfDay: Dashboard.dayEnd(now, calendar))
+            countedMinute = minute
         }
         if tasksChanged { taskIDs = Set(tasks.map(\.uuid)) }
         strongHelpCount = strongHelp.reduce(0) { $0 + (taskIDs.contains($1) ? 1 : 0) }
     }
 
     /// The due count sent with the head of the queue.
-    mutating func setHeadCounts(open: Int, dueToday: Int) {
+    mutating func setHeadCounts(open: Int, due: DueCounts) {
         openCount = open
-        dueTodayCount = dueToday
-        countedDay = calendar.startOfDay(for: now)
+        self.due = due
+        countedMinute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
     }
 
     /// The uuids of all open tasks.

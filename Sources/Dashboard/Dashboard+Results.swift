@@ -34,12 +34,12 @@ extension Dashboard {
 
     /// The first screen of the queue: drawn at once; the whole queue follows (`firstFrameDrawn`).
     /// Matching waits for it too: a match now would hold the store while the queue loads.
-    static func queueHeadLoaded(_ state: inout AppState, _ head: [WorkTask], openCount: Int, dueCount: Int) -> [Effect] {
+    static func queueHeadLoaded(_ state: inout AppState, _ head: [WorkTask], openCount: Int, due: DueCounts) -> [Effect] {
         if head.count >= openCount { return tasksLoaded(&state, head) }
         state.tasks = head
         state.queueComplete = false
         state.loaded = true
-        state.setHeadCounts(open: openCount, dueToday: dueCount)
+        state.setHeadCounts(open: openCount, due: due)
         applyFilter(&state)
         state.help = HelpPane()
         state.help.task = state.selected

@@ -8,7 +8,7 @@ import PicnicCore
 ///
 /// A run looks like:
 ///
-///     var state = AppState(keymap: try Keymap.load(explicitPath: config), width: w, height: h)
+///     var state = AppState(keymap: try Keymap.parse(configText: text, file: path), width: w, height: h)
 ///     run(Dashboard.start(&state))                 // [.loadQueueHead(…)]: the first screen of the queue
 ///     draw(Dashboard.render(state))                // the first frame
 ///     run(Dashboard.firstFrameDrawn(&state))       // [.loadTasks] unless the head was the whole queue
@@ -31,9 +31,10 @@ public enum Dashboard {
         (state.queueComplete ? [] : [.loadTasks]) + (state.mode == .capture ? [] : [.loadCommunity])
     }
 
-    /// The end of the day `now` falls in: tasks due before it count as due today.
+    /// The end of the day `now` falls in (the next local midnight): tasks due before it count
+    /// as due today (`DueCounts`).
     public static func dayEnd(_ now: Date, _ calendar: Calendar) -> Date {
-        calendar.startOfDay(for: now).addingTimeInterval(86400)
+        DueCounts.endOfDay(now, calendar)
     }
 
     /// How a store answers `.loadQueueHead`, computed from a whole task list (for runners that
@@ -41,7 +42,7 @@ public enum Dashboard {
     public static func queueHead(of tasks: [WorkTask], limit: Int, dueBefore: Date, now: Date) -> Event {
         let open = QueueRules.sorted(tasks, now: now)
         return .queueHeadLoaded(Array(open.prefix(limit)), openCount: open.count,
-                                dueCount: open.filter { ($0.due ?? .distantFuture) < dueBefore }.count)
+                                due: DueCounts(open, now: now, endOfDay: dueBefore))
     }
 
     /// Applies one event to the state and returns the effects to run. Pure: no I/O, no clock.
@@ -62,7 +63,7 @@ public enum Dashboard {
             state.rematchOnLoad = true
             effects = [.loadTasks, .loadCommunity]
         case .tasksLoaded(let tasks): effects = tasksLoaded(&state, tasks)
-        case .queueHeadLoaded(let head, let open, let due): effects = queueHeadLoaded(&state, head, openCount: open, dueCount: due)
+        case .queueHeadLoaded(let head, let open, let due): effects = queueHeadLoaded(&state, head, openCount: open, due: due)
         case .matchesLoaded(let task, let generation, let matches):
             matchesLoaded(&state, task: task, generation: generation, matches: matches)
             effects = []

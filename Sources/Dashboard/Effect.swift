@@ -10,7 +10,7 @@ import PicnicCore
 /// | effect | the runner answers with |
 /// |---|---|
 /// | `loadTasks` | `.tasksLoaded(openTasks)` (any order; the dashboard sorts by urgency) |
-/// | `loadQueueHead(limit, dueBefore)` | `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, dueCount: open tasks due before dueBefore)` (`Dashboard.queueHead(of:…)` is the reference) |
+/// | `loadQueueHead(limit, dueBefore)` | `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, due: DueCounts of the open tasks with dueBefore as the day's end)` (`Dashboard.queueHead(of:…)` is the reference) |
 /// | `match(task, generation)` | `.matchesLoaded(task: task.uuid, generation:, matches)`; may be skipped when a newer generation is asked for |
 /// | `matchDraft(text, generation)` | `.draftMatchesLoaded(generation:, matches)`; same coalescing |
 /// | `scanHelp(tasks)` | `.strongHelpLoaded(uuids of those tasks with a strong match)` |

@@ -16,8 +16,8 @@ public enum Event: Equatable, Sendable {
     /// The open tasks, in any order.
     case tasksLoaded([WorkTask])
     /// The most urgent open tasks in urgency order (the first screen), how many tasks are open
-    /// and how many are due before the date asked for.
-    case queueHeadLoaded([WorkTask], openCount: Int, dueCount: Int)
+    /// and what is due before the date asked for (`DueCounts`).
+    case queueHeadLoaded([WorkTask], openCount: Int, due: DueCounts)
     /// Threads matched to a task, for the request of that generation.
     case matchesLoaded(task: UUID, generation: Int, matches: [ThreadMatch])
     /// Threads matched to the add prompt's text, for that generation.

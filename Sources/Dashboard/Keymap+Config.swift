@@ -4,43 +4,22 @@ import PicnicCore
 import TOMLKit
 
 extension Keymap {
-    /// `$XDG_CONFIG_HOME/picnic/config.toml`, or `~/.config/picnic/config.toml`.
-    public static func defaultConfigPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-        return base + "/picnic/config.toml"
-    }
-
-    /// The keymap for a run: defaults plus the config file's `[keys.*]` tables.
-    ///
-    /// `explicitPath` (from `--config`) must exist; the default path may be absent.
-    /// Throws `PicnicError(.config)` naming the file and line of the first bad binding.
-    public static func load(explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Keymap {
-        let path = explicitPath ?? defaultConfigPath(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else {
-            if explicitPath != nil { throw PicnicError.config("\(path): no such config file") }
-            return .defaults
+    /// The TOML of a config text, or `PicnicError(.config)` naming `file:line`.
+    static func tomlTable(_ text: String, file: String) throws -> TOMLTable {
+        do { return try TOMLTable(string: text) } catch let e as TOMLParseError {
+            throw PicnicError.config("\(file):\(e.source.begin.line): \(e.description)")
+        } catch {
+            throw PicnicError.config("\(file): \(error)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PicnicError.config("\(path): cannot read the config file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PicnicError.config("\(path): the config file is not UTF-8")
-        }
-        return try parse(configText: text, file: path)
     }
 
     /// Layers the `[keys.<mode>]` tables of a TOML text over `base`.
     ///
     /// Each entry binds a key sequence to an action name: `"ctrl-n" = "move-down"`;
     /// the action `"none"` unbinds the key. Other tables are left to their owners.
+    /// The executable reads the file (`ConfigFile`); this only reads its text.
     public static func parse(configText text: String, file: String, base: Keymap = .defaults) throws -> Keymap {
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw PicnicError.config("\(file):\(e.source.begin.line): \(e.description)")
-        } catch {
-            throw PicnicError.config("\(file): \(error)")
-        }
+        let table = try tomlTable(text, file: file)
         let lines = ConfigLines(text)
         guard let keysValue = table["keys"] else { return base }
         guard let keys = keysValue.table else {

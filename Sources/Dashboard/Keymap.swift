@@ -3,7 +3,7 @@ import Foundation
 
 /// The key bindings as data: for each mode, which key sequence triggers which action.
 ///
-/// Defaults follow DESIGN.md; `Keymap.load(configAt:)` layers the user's `[keys.<mode>]` tables on
+/// Defaults follow DESIGN.md; `Keymap.parse(configText:file:)` layers the user's `[keys.<mode>]` tables on
 /// top. The help overlay, the status-bar hints and `docs/Keybindings.md` are generated from it.
 public struct Keymap: Equatable, Sendable {
     /// The bindings per mode.

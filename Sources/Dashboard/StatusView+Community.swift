@@ -18,8 +18,12 @@ extension StatusView {
         }
         let could = c.joined ? state.couldHelp.strongCount : 0
         if could > 0 { parts.append((["\(could) you could answer", "\(could) to answer"], .statusBar)) }
+        let due = state.due
         let helps = "\(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s")"
-        parts.append((["\(state.dueTodayCount) due · " + helps, "\(state.dueTodayCount)d·\(state.strongHelpCount)h"], .statusBar))
+        let short: String = due.overdue > 0 ? "\(due.today) today · \(due.overdue) overdue" : "\(due.today) due"
+        let long: String = (due.text ?? "nothing due") + " · " + helps
+        let tiny = "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h"
+        parts.append(([long, short + " · " + helps, tiny], .statusBar))
         // Each part's form: 0 is the longest. Shorten from the right until the figures fit.
         var form = parts.map { _ in 0 }
         func line() -> StyledLine {
@@ -30,7 +34,8 @@ extension StatusView {
             l.append(" ", .statusBar)
             return l
         }
-        let budget = width < 40 ? 0 : width / 2
+        // The queue's own figures keep to two fifths, as they always did; the community's may take half.
+        let budget = parts.count > 1 ? width / 2 : width * 2 / 5
         var i = parts.count - 1
         while line().width > budget && i >= 0 {
             if form[i] < parts[i].forms.count - 1 { form[i] += 1 } else { i -= 1 }

@@ -9,13 +9,13 @@ public struct QueueHead: Equatable, Sendable {
     public var tasks: [WorkTask]
     /// How many tasks are open in all.
     public var openCount: Int
-    /// How many open tasks are due before the date asked for.
-    public var dueCount: Int
+    /// What is due before the date asked for (`DueCounts`).
+    public var due: DueCounts
 
-    public init(tasks: [WorkTask], openCount: Int, dueCount: Int) {
+    public init(tasks: [WorkTask], openCount: Int, due: DueCounts) {
         self.tasks = tasks
         self.openCount = openCount
-        self.dueCount = dueCount
+        self.due = due
     }
 }
 
@@ -26,7 +26,7 @@ extension AppDatabase {
     public func queueHead(limit: Int, dueBefore: Date, now: Date = Date()) throws -> QueueHead {
         try read { db in
             var keys: [RankKey] = []
-            var due = 0
+            var due = DueCounts()
             // Whole numbers only (status and priority as codes) and the tag bytes, read through
             // the C API: no string or GRDB row is made per task.
             let scan = try RawStatement(db, """
@@ -54,7 +54,7 @@ extension AppDatabase {
                 keys.append(RankKey(rowid: scan.int64(0), later: Urgency.laterKey(inputs.scheduled, now: now),
                                     score: Urgency.score(inputs, now: now), due: dueDate ?? .distantFuture,
                                     created: inputs.created, number: scan.optionalInt64(6).map { Int($0) } ?? Int.max))
-                if (dueDate ?? .distantFuture) < dueBefore { due += 1 }
+                due.add(status: status, due: dueDate, now: now, endOfDay: dueBefore)
             }
             // The dependency terms come last in the score, so adding them now gives what
             // `Urgency.score` gives the marked task.
@@ -66,7 +66,7 @@ extension AppDatabase {
                 keys[r].flags = flags[r]
             }
             let head = Self.mostUrgent(keys, limit: limit)
-            guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, dueCount: due) }
+            guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, due: due) }
             // The chosen rows, decoded by the shared column reader, in rank order.
             let list = head.map { String($0.rowid) }.joined(separator: ",")
             let rank = head.enumerated().map { "WHEN \($0.element.rowid) THEN \($0.offset)" }.joined(separator: " ")
@@ -77,7 +77,7 @@ extension AppDatabase {
                 tasks[i].blocked = k.flags & 1 != 0
                 tasks[i].blocking = k.flags & 2 != 0
             }
-            return QueueHead(tasks: tasks, openCount: keys.count, dueCount: due)
+            return QueueHead(tasks: tasks, openCount: keys.count, due: due)
         }
     }
 

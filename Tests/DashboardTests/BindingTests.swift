@@ -70,3 +70,43 @@ private typealias F = Fixtures
         #expect(s.prompt?.text == "z")
     }
 }
+
+/// "Due" in the status bar: the rule `picnic status` counts with, and local midnight as the day's end.
+@Suite struct DueCountTests {
+    static let paris: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "Europe/Paris")!
+        return c
+    }()
+
+    static func date(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
+
+    @Test(arguments: [
+        ("2026-10-25T10:00:00Z", "2026-10-25T23:00:00Z"),  // 25 hours
+        ("2026-03-29T10:00:00Z", "2026-03-29T22:00:00Z"),  // 23 hours
+        ("2026-06-01T10:00:00Z", "2026-06-01T22:00:00Z"),
+    ])
+    func theDayEndsAtTheNextLocalMidnight(now: String, end: String) {
+        #expect(Dashboard.dayEnd(Self.date(now), Self.paris) == Self.date(end))
+    }
+
+    @Test func waitingTasksAreNotDueAndOverdueIsCountedApart() {
+        let now = Self.date("2026-10-25T10:00:00Z")
+        let tasks = [
+            WorkTask(number: 1, title: "late", due: Self.date("2026-10-20T10:00:00Z"), created: now),
+            WorkTask(number: 2, title: "tonight", due: Self.date("2026-10-25T22:30:00Z"), created: now),
+            WorkTask(number: 3, title: "asleep", due: Self.date("2026-10-20T10:00:00Z"),
+                     wait: Self.date("2026-10-30T10:00:00Z"), status: .waiting, created: now),
+            WorkTask(number: 4, title: "tomorrow", due: Self.date("2026-10-25T23:30:00Z"), created: now),
+        ]
+        var s = AppState(width: 120, height: 30, now: now, calendar: Self.paris)
+        _ = Dashboard.update(&s, .tasksLoaded(tasks))
+        #expect(s.due == DueCounts(overdue: 1, today: 1))
+        #expect(Dashboard.render(s).lines.last!.hasSuffix("1 due today · 1 overdue · 0 helps "))
+        // The head of the queue counts the same way.
+        guard case .queueHeadLoaded(_, _, let due) = Dashboard.queueHead(of: tasks, limit: 1, dueBefore: Dashboard.dayEnd(now, Self.paris), now: now) else {
+            Issue.record("no head"); return
+        }
+        #expect(due == s.due)
+    }
+}

@@ -92,21 +92,4 @@ import TestSupport
         }
         #expect(notString?.message == "c.toml:2: the action for “j” must be a string, e.g. \"move-down\"")
     }
-
-    @Test func loadingUsesXdgConfigHomeAndRequiresAnExplicitPath() throws {
-        let dir = TestSupport.makeTempDirectory("keymap")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let env = ["XDG_CONFIG_HOME": dir.path, "HOME": "/nonexistent"]
-        #expect(try Keymap.load(explicitPath: nil, environment: env) == .defaults)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("picnic"), withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("picnic/config.toml")
-        try "[keys.normal]\n\"ctrl-n\" = \"move-down\"\n".write(to: file, atomically: true, encoding: .utf8)
-        let k = try Keymap.load(explicitPath: nil, environment: env)
-        #expect(k.lookup([.ctrl("n")], in: .normal) == .action(.moveDown))
-        let missing = #expect(throws: PicnicError.self) {
-            try Keymap.load(explicitPath: dir.appendingPathComponent("nope.toml").path, environment: env)
-        }
-        #expect(missing?.kind == .config)
-        #expect(missing?.message.contains("nope.toml") == true)
-    }
 }

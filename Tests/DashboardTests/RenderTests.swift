@@ -76,7 +76,7 @@ import TermUI
         let status = Dashboard.render(s).lines.last!
         #expect(status.hasPrefix(" Ctrl-a add  d done"))
         #expect(status.contains("? keys"))
-        #expect(status.hasSuffix("2 due · 0 helps "))
+        #expect(status.hasSuffix("1 due today · 1 overdue · 0 helps "))
     }
 
     @Test func tooSmallShowsANotice() {

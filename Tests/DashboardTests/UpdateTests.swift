@@ -24,7 +24,7 @@ import TermUI
         #expect(s.rows.map(\.uuid) == all.prefix(limit).map(\.uuid))
         #expect(s.selected == all[0].uuid && effects == [])   // matching waits for the whole queue
         #expect(s.help.task == all[0].uuid && s.help.status == .loading)
-        #expect(s.openCount == 45 && s.dueTodayCount == all.filter { ($0.due ?? .distantFuture) < end }.count)
+        #expect(s.openCount == 45 && s.due == DueCounts(all, now: F.now, endOfDay: end))
         let frame = Dashboard.render(s).text
         #expect(frame.contains("45") && frame.contains(Sanitizer.line(all[0].title)))
         #expect(Dashboard.firstFrameDrawn(&s) == [.loadTasks, .loadCommunity])

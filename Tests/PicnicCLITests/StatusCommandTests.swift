@@ -24,7 +24,7 @@ private let sqlite3 = TestSupport.which("sqlite3")
         }
         #expect(try TestSupport.picnic(["start", "1"], db: db).status == 0)
         let plain = try TestSupport.picnic(["status"], db: db)
-        #expect(plain.stdout == "▶ 1 Fix flaky CI on arm64 runners… · 2 due today (1 overdue)\n", "\(plain.stdout)")
+        #expect(plain.stdout == "▶ 1 Fix flaky CI on arm64 runners… · 1 due today · 1 overdue\n", "\(plain.stdout)")
         let tmux = try TestSupport.picnic(["status", "--tmux", "--max-title", "12"], db: db, environment: ["NO_COLOR": ""])
         #expect(tmux.stdout == "#[fg=green]▶ 1 Fix flaky C…#[default] #[fg=red,bold]1 overdue#[default] #[fg=yellow]1 due#[default]\n",
                 "\(tmux.stdout)")
@@ -32,11 +32,39 @@ private let sqlite3 = TestSupport.which("sqlite3")
         #expect(bare.stdout == "▶ 1 Fix flaky C… 1 overdue 1 due\n")
         let json = try TestSupport.picnic(["status", "--json"], db: db)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["due_today"] as? Int == 2)
+        #expect(object["due_today"] as? Int == 1)
         #expect(object["overdue"] as? Int == 1)
         let active = try #require(object["active"] as? [String: Any])
         #expect(active["id"] as? Int == 1)
         #expect(active["title"] as? String == "Fix flaky CI on arm64 runners for the release")
+    }
+
+    @Test func overdueAloneIsNotCalledDueToday() throws {
+        let db = TestSupport.makeTempDirectory().appendingPathComponent("p.sqlite")
+        for line in ["Pay the invoice due:2020-01-02", "Renew the domain due:2020-02-03"] {
+            #expect(try TestSupport.picnic(["add", line], db: db).status == 0)
+        }
+        #expect(try TestSupport.picnic(["status"], db: db).stdout == "2 overdue\n")
+    }
+
+    /// Europe/Paris: 29 March 2026 has 23 hours, 25 October 2026 has 25. A task due at 23:30 on the
+    /// long day is due today; one due at 00:30 after the short day is not.
+    @Test(arguments: [
+        // now, the task's due (UTC), due today?
+        ("2026-10-25T10:00:00Z", "20261025T223000Z", true), ("2026-10-25T10:00:00Z", "20261025T233000Z", false),
+        ("2026-03-29T10:00:00Z", "20260329T213000Z", true), ("2026-03-29T10:00:00Z", "20260329T223000Z", false),
+    ])
+    func theDayEndsAtLocalMidnightOnDaylightSavingDays(now: String, due: String, today: Bool) throws {
+        let dir = TestSupport.makeTempDirectory()
+        let db = dir.appendingPathComponent("p.sqlite")
+        let file = dir.appendingPathComponent("t.json")
+        try "[{\"uuid\":\"0b6c3b2e-6c55-4a43-9a36-0d3b1f7a5e01\",\"description\":\"Late call\",\"status\":\"pending\",\"entry\":\"20260101T000000Z\",\"due\":\"\(due)\"}]"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.picnic(["import", "taskwarrior", file.path], db: db).status == 0)
+        let out = try TestSupport.picnic(["status", "--json"], db: db, environment: ["TZ": "Europe/Paris", "PICNIC_NOW": now])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(object["due_today"] as? Int == (today ? 1 : 0), "\(now) \(due)")
+        #expect(object["overdue"] as? Int == 0)
     }
 
     @Test func doneTasksAreNotDue() throws {

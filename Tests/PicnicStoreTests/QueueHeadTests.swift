@@ -38,12 +38,30 @@ import PicnicCore
             let head = try db.queueHead(limit: limit, dueBefore: end, now: now)
             #expect(head.tasks == Array(sorted.prefix(limit)), "limit \(limit)")
             #expect(head.openCount == all.count)
-            #expect(head.dueCount == all.filter { ($0.due ?? .distantFuture) < end }.count)
+            #expect(head.due == DueCounts(all, now: now, endOfDay: end))
+            // Waiting tasks (still waiting) are not due; the others by their due date.
+            let dueOpen = all.filter { $0.status != .waiting && ($0.due ?? .distantFuture) < end }
+            #expect(head.due.total == dueOpen.count && head.due.overdue == dueOpen.filter { $0.due! < now }.count)
         }
+    }
+
+    /// `picnic status` and the dashboard (its first frame and its recount) say the same due counts.
+    @Test func statusAndTheDashboardCountDueTheSameWay() throws {
+        let dir = TestSupport.makeTempDirectory("due")
+        let path = dir.appendingPathComponent("picnic.sqlite").path
+        let db = try AppDatabase(path: path)
+        let now = Date().addingTimeInterval(0.25)
+        _ = try db.saveImportedTasks(Self.tasks(400, now: now))
+        let end = Date(timeIntervalSince1970: TimeInterval(StatusSnapshot.endOfLocalDay(Int(now.timeIntervalSince1970))))
+        let status = try StatusSnapshot.read(path: path, now: now)
+        let head = try db.queueHead(limit: 5, dueBefore: end, now: now)
+        #expect(status.due == head.due, "\(status.due) \(head.due)")
+        #expect(status.due == DueCounts(try db.openTasks(now: now), now: now, endOfDay: end))
+        #expect(status.due.total > 0 && status.due.overdue > 0)
     }
 
     @Test func anEmptyQueueHasAnEmptyHead() throws {
         let db = try makeStore()
-        #expect(try db.queueHead(limit: 10, dueBefore: Date()) == QueueHead(tasks: [], openCount: 0, dueCount: 0))
+        #expect(try db.queueHead(limit: 10, dueBefore: Date()) == QueueHead(tasks: [], openCount: 0, due: DueCounts()))
     }
 }

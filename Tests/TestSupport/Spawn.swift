@@ -38,14 +38,23 @@ public enum Spawn {
 
     /// Spawns `path` with `arguments`; stdin from /dev/null, stdout/stderr to the given files
     /// (or /dev/null).
+    ///
+    /// `directory` is the child's working directory; `closeOtherDescriptors` closes every
+    /// inherited descriptor above 2 (daemons such as PostgreSQL must not hold the test runner's
+    /// pipes open); `newSession` puts the child in a session of its own, out of reach of a ^C
+    /// sent to the test's process group.
     public static func start(_ path: String, _ arguments: [String], stdout: String? = nil,
-                             stderr: String? = nil, environment: [String: String]? = nil) throws -> Child {
+                             stderr: String? = nil, environment: [String: String]? = nil,
+                             directory: String? = nil, closeOtherDescriptors: Bool = false,
+                             newSession: Bool = false) throws -> Child {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let directory, let addchdir = GlibcSpawnExtras.addchdir { _ = addchdir(&actions, directory) }
+        if closeOtherDescriptors, let closefrom = GlibcSpawnExtras.addclosefrom { _ = closefrom(&actions, 3) }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envList = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
@@ -63,10 +72,29 @@ public enum Spawn {
         sigemptyset(&defaults)
         for sig in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGQUIT] { sigaddset(&defaults, sig) }
         posix_spawnattr_setsigdefault(&attr, &defaults)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let session = newSession ? GlibcSpawnExtras.setsid : 0
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | session))
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, path, &actions, &attr, argv, envp)
         guard rc == 0 else { throw TmuxError("posix_spawn \(path): error \(rc)") }
         return Child(pid: pid)
+    }
+}
+
+/// glibc's spawn extensions (2.29+, 2.34+), which Swift's Glibc module does not import: looked up
+/// by name, and skipped where missing.
+enum GlibcSpawnExtras {
+    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    /// `POSIX_SPAWN_SETSID` in glibc's spawn.h.
+    static let setsid: Int32 = 0x80
+
+    nonisolated(unsafe) private static let handle = dlopen(nil, RTLD_NOW)
+    static let addchdir: AddChdir? = symbol("posix_spawn_file_actions_addchdir_np")
+    static let addclosefrom: AddClosefrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
+
+    private static func symbol<T>(_ name: String) -> T? {
+        guard let p = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(p, to: T.self)
     }
 }

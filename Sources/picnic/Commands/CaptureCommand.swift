@@ -24,9 +24,10 @@ struct CaptureCommand: ParsableCommand {
 
     func run() throws {
         // Configuration first: a bad config file is reported before the screen is touched.
-        let keymap = try Keymap.load(explicitPath: Global.configPath)
+        let config = try ConfigFile.current()
+        let keymap = try config.keymap()
+        let record = try origin || config.capture().recordOrigin
         let db = try Global.openDatabase()
-        let record = origin || CaptureSettings.recordOrigin(configPath: Global.configPath)
         let capture = EffectRunner.Capture(history: HistoryFile(path: HistoryFile.defaultPath()),
                                            note: record ? Origin.describe(directory: FileManager.default.currentDirectoryPath) : nil)
         let terminal: CursesTerminal

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PicnicCore
+import PicnicStore
 
 /// `picnic status`: the active task, what is due today, and tasks with strong help waiting.
 struct StatusCommand: ParsableCommand {
@@ -28,7 +29,8 @@ struct StatusCommand: ParsableCommand {
     static func run(tmux: Bool, json: Bool, maxTitle: Int) throws {
         if tmux && json { throw PicnicError.usage("--tmux and --json cannot be combined") }
         if maxTitle < 1 { throw PicnicError.usage("--max-title \(maxTitle): want a positive number of columns") }
-        let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath)
+        let snapshot = try StatusSnapshot.read(path: Global.resolvedDatabasePath, now: Clock.now(),
+                                               keep: { Global.openConnections.append($0) })
         let line: String
         if json {
             line = snapshot.json()

@@ -11,7 +11,7 @@ struct DashboardCommand {
 
     func run() throws {
         // Configuration first: a bad config file is reported before the screen is touched.
-        let keymap = try Keymap.load(explicitPath: Global.configPath)
+        let keymap = try ConfigFile.current().keymap()
         let path: String
         var demoFolder: URL?
         if demo {

@@ -51,7 +51,7 @@ final class EffectRunner: @unchecked Sendable {
         case .loadQueueHead(let limit, let dueBefore):
             do {
                 let head = try db.queueHead(limit: limit, dueBefore: dueBefore)
-                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, dueCount: head.dueCount)]
+                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
             } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }

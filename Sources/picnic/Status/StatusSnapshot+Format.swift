@@ -1,14 +1,13 @@
 import Foundation
+import PicnicStore
 
 extension StatusSnapshot {
-    /// One line for a terminal: `▶ 4 Fix flaky CI · 2 due today (1 overdue) · 3 with help`,
+    /// One line for a terminal: `▶ 4 Fix flaky CI · 2 due today · 1 overdue · 3 with help`,
     /// or `nothing active, nothing due` when quiet.
     func plain(maxTitle: Int) -> String {
         var parts: [String] = []
         if let a = active { parts.append("▶ " + Self.label(a, maxTitle: maxTitle)) }
-        if dueToday > 0 {
-            parts.append("\(dueToday) due today" + (overdue > 0 ? " (\(overdue) overdue)" : ""))
-        }
+        if let due = due.text { parts.append(due) }
         if helpWaiting > 0 { parts.append("\(helpWaiting) with help") }
         return parts.isEmpty ? "nothing active, nothing due" : parts.joined(separator: " · ")
     }
@@ -24,11 +23,11 @@ extension StatusSnapshot {
         if let a = active {
             parts.append(styled("▶ " + Self.tmuxEscaped(Self.label(a, maxTitle: maxTitle)), "fg=green"))
         }
-        if overdue > 0 {
-            parts.append(styled("\(overdue) overdue", "fg=red,bold"))
+        if due.overdue > 0 {
+            parts.append(styled("\(due.overdue) overdue", "fg=red,bold"))
         }
-        if dueToday > overdue {
-            parts.append(styled("\(dueToday - overdue) due", "fg=yellow"))
+        if due.today > 0 {
+            parts.append(styled("\(due.today) due", "fg=yellow"))
         }
         if helpWaiting > 0 {
             parts.append(styled("\(helpWaiting) help", "fg=cyan"))
@@ -44,7 +43,7 @@ extension StatusSnapshot {
     /// The snapshot as a JSON object (stable keys, for scripts and status bars).
     func json() -> String {
         var object: [String: Any] = [
-            "due_today": dueToday, "overdue": overdue, "help_waiting": helpWaiting,
+            "due_today": due.today, "overdue": due.overdue, "help_waiting": helpWaiting,
         ]
         if let a = active {
             object["active"] = ["id": a.number.map { $0 as Any } ?? NSNull(), "uuid": a.uuid, "title": a.title]

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import PicnicCore
-import PicnicStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,34 +8,43 @@ import Glibc
 /// What the status line shows: the active task, what is due today, and how many open tasks have
 /// strong help waiting in the match cache.
 ///
-/// Read with one read-only connection and one statement through SQLite's C API: no migrations,
+/// The counts follow `DueCounts` (waiting tasks are not due; a wait that has passed reads as
+/// pending). Read with one read-only connection and one statement through SQLite's C API: no migrations,
 /// no matcher, no writes, so tmux can run it every few seconds against a large store.
-struct StatusSnapshot: Equatable {
-    struct Active: Equatable {
-        var number: Int?
-        var uuid: String
-        var title: String
+public struct StatusSnapshot: Equatable, Sendable {
+    /// The active task.
+    public struct Active: Equatable, Sendable {
+        public var number: Int?
+        public var uuid: String
+        public var title: String
+        public init(number: Int?, uuid: String, title: String) {
+            self.number = number; self.uuid = uuid; self.title = title
+        }
     }
 
-    var active: Active?
-    /// Open tasks due before the end of today, overdue ones included.
-    var dueToday = 0
-    /// Of those, the ones already past due.
-    var overdue = 0
+    public var active: Active?
+    /// Overdue and due later today, by the rule the dashboard counts with (`DueCounts`).
+    public var due = DueCounts()
     /// Open tasks whose cached matches (still fresh for the task) include a strong one.
-    var helpWaiting = 0
+    public var helpWaiting = 0
 
-    static let empty = StatusSnapshot()
+    public init(active: Active? = nil, due: DueCounts = DueCounts(), helpWaiting: Int = 0) {
+        self.active = active; self.due = due; self.helpWaiting = helpWaiting
+    }
+
+    public static let empty = StatusSnapshot()
 
     /// Reads the snapshot from the database at `path`; a missing file or a store without the
-    /// tables yet is simply empty (nothing is created).
-    static func read(path: String, now: Date = Clock.now()) throws -> StatusSnapshot {
+    /// tables yet is simply empty (nothing is created). `keep` receives the connection, so a
+    /// short-lived process can leave closing it to the exit.
+    public static func read(path: String, now: Date = Clock.now(), keep: (AnyObject) -> Void = { _ in }) throws -> StatusSnapshot {
         guard access(path, F_OK) == 0 else { return .empty }
-        let nowSeconds = Int64(now.timeIntervalSince1970)
-        let arguments: [(String, Int64)] = [(":now", nowSeconds), (":endOfDay", Int64(Self.endOfLocalDay(Int(nowSeconds))))]
+        // Stored times are whole seconds: one due at 10:00:00 is past at 10:00:00.25, as in Swift.
+        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.up))
+        let arguments: [(String, Int64)] = [(":now", nowSeconds), (":endOfDay", Int64(Self.endOfLocalDay(Int(now.timeIntervalSince1970.rounded(.down)))))]
         do {
             let connection = try ReadOnlyConnection(path: path)
-            Global.openConnections.append(connection)
+            keep(connection)
             let row: [ReadOnlyConnection.Value]?
             do {
                 row = try connection.firstRow(Self.sql(help: .mirror), integers: arguments)
@@ -51,15 +59,15 @@ struct StatusSnapshot: Equatable {
             }
             guard let row else { return .empty }
             var s = StatusSnapshot()
-            s.dueToday = Int(row[0].integer ?? 0)
-            s.overdue = Int(row[1].integer ?? 0)
+            let byEndOfDay = Int(row[0].integer ?? 0), overdue = Int(row[1].integer ?? 0)
+            s.due = DueCounts(overdue: overdue, today: byEndOfDay - overdue)
             s.helpWaiting = Int(row[2].integer ?? 0)
             if let uuid = row[4].text {
                 s.active = Active(number: row[3].integer.map(Int.init), uuid: uuid, title: row[5].text ?? "")
             }
             return s
         } catch {
-            throw PicnicStatusError.unreadable(path, error)
+            throw unreadable(path, error)
         }
     }
 
@@ -123,10 +131,8 @@ struct StatusSnapshot: Equatable {
         parts.tm_isdst = -1
         return Int(mktime(&parts))
     }
-}
 
-/// Errors of `picnic status`, as one-line `PicnicError`s.
-enum PicnicStatusError {
+    /// A read error as one line.
     static func unreadable(_ path: String, _ error: Error) -> Error {
         if let e = error as? DatabaseError {
             switch e.resultCode {
