@@ -4,8 +4,7 @@ import Foundation
 extension StatusView {
     /// The figures at the right of the status bar, in the words of `picnic status`:
     /// "offline · 3 to send" (only then), new answers, the questions one could answer (strong
-    /// ones only), then due and helps. When the bar is narrow each takes a shorter form in turn,
-    /// from the right.
+    /// ones only), then due and helps. When the bar is narrow the figures at the right shorten first.
     static func counts(_ state: AppState, width: Int) -> StyledLine {
         var parts: [(forms: [String], style: Style)] = []
         let c = state.community
@@ -36,14 +35,11 @@ extension StatusView {
         }
         // The queue's own figures keep to two fifths, as they always did; with the community's, three fifths.
         let budget = parts.count > 1 ? width * 3 / 5 : width * 2 / 5
-        // One step shorter for each part, right to left, until they fit or none can shrink.
-        var shrank = true
-        while shrank {
-            shrank = false
-            for i in parts.indices.reversed() where line().width > budget && form[i] < parts[i].forms.count - 1 {
-                form[i] += 1
-                shrank = true
-            }
+        // The part furthest right takes its shortest form first: new answers and "offline" keep
+        // their words longest.
+        var i = parts.count - 1
+        while line().width > budget && i >= 0 {
+            if form[i] < parts[i].forms.count - 1 { form[i] += 1 } else { i -= 1 }
         }
         return line()
     }
