@@ -66,8 +66,8 @@ public struct AskForm: Equatable, Sendable {
     }
 
     /// Exactly what is sent.
-    public var draft: QuestionDraft {
-        QuestionDraft(task: task, title: title.text.trimmingCharacters(in: .whitespaces),
+    public var draft: AskDraft {
+        AskDraft(task: task, title: title.text.trimmingCharacters(in: .whitespaces),
                       body: body.text.trimmingCharacters(in: .whitespacesAndNewlines),
                       tags: tagList, space: space.text.trimmingCharacters(in: .whitespaces))
     }

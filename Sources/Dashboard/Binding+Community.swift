@@ -34,7 +34,7 @@ extension Binding {
     static let community: [Binding] = [
         Binding(.newAnswer, [.normal: ["w"]], "Read the newest answer to your questions", hint: "new answer",
                 hintedIn: [.queue, .help], unavailable: { $0.community.newAnswers.isEmpty ? "No new answer" : nil }),
-        Binding(.couldHelp, [.normal: ["c"]], "Others' questions matched to what you know", hint: "could help",
+        Binding(.couldHelp, [.normal: ["H"]], "Others' questions matched to what you know", hint: "could help",
                 hintedIn: [.help], unavailable: notJoined),
         Binding(.ledger, [.normal: ["L"]], "The ledger: what you gave and received", hint: "ledger",
                 unavailable: notJoined),

@@ -118,7 +118,7 @@ public struct RefusedWrite: Equatable, Sendable {
 }
 
 /// Exactly what the ask preview shows, and so exactly what is sent.
-public struct QuestionDraft: Equatable, Sendable {
+public struct AskDraft: Equatable, Sendable {
     /// The task it is asked from (linked locally, never sent).
     public var task: UUID
     public var title: String

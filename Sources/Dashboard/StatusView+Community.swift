@@ -22,7 +22,9 @@ extension StatusView {
         let short: String = due.overdue > 0 ? "\(due.today) today · \(due.overdue) overdue" : "\(due.today) due"
         let long: String = (due.text ?? "nothing due") + " · " + helps
         let tiny = "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h"
-        parts.append(([long, short + " · " + helps, tiny], .statusBar))
+        // The active context narrows the queue and these counts: say which.
+        let context = state.context.map { "[\(Sanitizer.line($0.name))] " } ?? ""
+        parts.append(([context + long, context + short + " · " + helps, context + tiny], .statusBar))
         // Each part's form: 0 is the longest. Shorten from the right until the figures fit.
         var form = parts.map { _ in 0 }
         func line() -> StyledLine {

@@ -7,7 +7,9 @@ enum StatusView {
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: .statusBar)
-        let counts = state.mode == .capture ? StyledLine() : self.counts(state, width: rect.width)
+        // The active context narrows the queue and the counts: say which (`counts`).
+        let counts = state.mode == .capture ? StyledLine(state.context.map { "[\(Sanitizer.line($0.name))] " } ?? "", .statusBar)
+            : self.counts(state, width: rect.width)
         let countsWidth = counts.width
         let room = rect.width - countsWidth - 1
         var line = StyledLine()

@@ -37,14 +37,14 @@ import TermUI
     @Test(arguments: [(80, 24), (120, 40)])
     func couldHelp(width: Int, height: Int) {
         var s = F.joined(width: width, height: height)
-        _ = s.press("c", "j")
+        _ = s.press("H", "j")
         Snapshot.assert(Dashboard.render(s), named: "could-help-\(width)x\(height)")
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
     func answering(width: Int, height: Int) {
         var s = F.joined(width: width, height: height)
-        _ = s.press("c", "enter")
+        _ = s.press("H", "enter")
         _ = Dashboard.update(&s, .threadLoaded(root: F.othersQuestions[0].post, replies: []))
         _ = s.press("r")
         _ = s.type("Renew them with the Thursday job:")
@@ -82,7 +82,7 @@ import TermUI
         _ = Dashboard.update(&s, .communityLoaded(c))
         _ = Dashboard.update(&s, .couldHelpLoaded(generation: s.couldHelp.generation,
                                                   matches: [F.match(F.post(60, evil), confidence: 0.9, strong: true, reason: evil, answers: 0)]))
-        for keys in [[String](), ["c"], ["c", "enter"], ["esc", "esc", "p"]] {
+        for keys in [[String](), ["H"], ["H", "enter"], ["esc", "esc", "p"]] {
             for k in keys { _ = s.press(k) }
             for line in Dashboard.render(s).lines {
                 #expect(!line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })

@@ -163,7 +163,7 @@ import TermUI
         c.arrives(Post(kind: .question, title: "Runner images drift", body: "Which digest?", author: "lee", space: "ops", created: F.now))
         c.run(Dashboard.start(&s) + Dashboard.firstFrameDrawn(&s), &s)
         #expect(Dashboard.render(s).text.contains("1 you could answer") || Dashboard.render(s).text.contains("1 to answer"))
-        c.keys(["l", "c"], &s)
+        c.keys(["l", "H"], &s)
         #expect(s.mode == .couldHelp && Dashboard.render(s).text.contains("Runner images drift"))
         // Live: a new question shows without a key.
         c.arrives(Post(kind: .question, title: "Flaky arm64 cache", author: "kim", space: "ops", created: F.now))

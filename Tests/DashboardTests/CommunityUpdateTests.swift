@@ -30,7 +30,7 @@ import TermUI
         _ = s.type("Jobs hang")
         _ = s.press("enter")
         _ = s.type("after the cache step.")
-        #expect(s.press("ctrl-d") == [.ask(QuestionDraft(task: F.ci.uuid, title: "Why do arm64 runners time out?",
+        #expect(s.press("ctrl-d") == [.ask(AskDraft(task: F.ci.uuid, title: "Why do arm64 runners time out?",
                                                          body: "Jobs hang\nafter the cache step.", tags: ["ci", "arm64"],
                                                          space: "ops"))])
         #expect(s.mode == .normal && s.askForm == nil)
@@ -55,7 +55,7 @@ import TermUI
         _ = s.press("p")
         #expect(s.askForm?.community == nil && s.askForm?.space.text == "infra")
         let effects = s.press("ctrl-d")
-        #expect(effects == [.ask(QuestionDraft(task: F.ci.uuid, title: F.ci.title, body: "", tags: ["ci"], space: "infra"))])
+        #expect(effects == [.ask(AskDraft(task: F.ci.uuid, title: F.ci.title, body: "", tags: ["ci"], space: "infra"))])
         // After it is written the task is matched again, and the community state read again.
         let after = Dashboard.update(&s, .effectSucceeded(effects[0], message: "Asked", task: F.ci.uuid))
         #expect(after == [.match(F.ci, generation: s.matchGeneration), .loadCommunity])
@@ -123,7 +123,7 @@ import TermUI
         var s = F.joined()
         #expect(s.couldHelp.strongCount == 2)
         #expect(StatusView.counts(s, width: 120).plainText.contains("2 you could answer"))
-        #expect(s.press("c") == [])          // already loaded
+        #expect(s.press("H") == [])          // already loaded
         #expect(s.mode == .couldHelp)
         _ = s.press("j")
         #expect(s.press("enter") == [.loadThread(postID: 41)])
@@ -146,7 +146,7 @@ import TermUI
 
     @Test func anAnswerLeftWithEscIsKeptAndTheEditorIsUsedWhenPreferred() {
         var s = F.joined()
-        _ = s.press("c", "enter")
+        _ = s.press("H", "enter")
         _ = Dashboard.update(&s, .threadLoaded(root: F.othersQuestions[0].post, replies: []))
         _ = s.press("r")
         _ = s.type("half an answer")
@@ -227,7 +227,7 @@ import TermUI
         _ = s.press("esc")
         #expect(s.mode == .normal)
         var alone = F.loaded()
-        #expect(alone.press("L", "c") == [])
+        #expect(alone.press("L", "H") == [])
         #expect(alone.mode == .normal && alone.message?.text == "No community joined (picnic community join URL)")
     }
 
