@@ -52,7 +52,8 @@ extension EffectRunner {
         let task = try db.task(ref: taskID.uuidString)
         let root = try db.post(id: post).flatMap { $0.parent } ?? post
         try db.setFeedback(task: task, postID: root, verdict: .helpful)
-        return ("Marked helpful for this task.", taskID)
+        let title = try db.thread(id: root).map { TaskWords.quoted($0.root.title) } ?? "post \(root)"
+        return (Terminal.safe("Marked \(title) helpful for this task."), taskID)
     }
 
     func markSeen(question: Int64) throws -> (String?, UUID?) {
