@@ -97,12 +97,17 @@ struct DependencyMarks {
 
     private func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = Self.hash(b) & mask
-        while slots[i] != 0 {
-            let e = Int(slots[i] - 1)
-            if entries[e].text.elementsEqual(b) { return e }
-            i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while slots[i] != 0 {
+                let e = Int(slots[i] - 1)
+                let same = entries[e].text.withUnsafeBufferPointer { t in
+                    t.count == b.count && (b.count == 0 || memcmp(t.baseAddress!, b.baseAddress!, b.count) == 0)
+                }
+                if same { return e }
+                i = (i + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 
     private mutating func insert(_ b: UnsafeBufferPointer<UInt8>) -> Int {
