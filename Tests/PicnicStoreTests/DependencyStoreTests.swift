@@ -55,6 +55,12 @@ import TestSupport
         #expect(try db.task(ref: "3").depends == [try db.task(ref: "1").uuid])
         try modify(db, "3", "depends:")
         #expect(try db.task(ref: "3").depends.isEmpty)
+        // A dependency change is undone like any change, and with it the marks.
+        try modify(db, "3", "depends:2")
+        #expect(try db.task(ref: "3").blocked)
+        #expect(try db.undo() == "modify 3 \"C\"")
+        let three = try db.task(ref: "3")
+        #expect(three.depends.isEmpty && !three.blocked)
     }
 
     /// The three loaders (tasks, the listing, the dashboard's first screen) mark alike and rank alike.
