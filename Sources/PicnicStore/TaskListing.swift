@@ -134,11 +134,14 @@ public struct TaskListing: Sendable {
         if later != .distantPast { laterRows.append((numbers.count - 1, later)) }
     }
 
-    /// Marks a row blocked and/or blocking and adds those urgency terms, as `Urgency.score`
-    /// adds them last.
-    mutating func markDependencies(_ row: Int, blocked: Bool, blocking: Bool) {
-        marks[row] |= (blocked ? Mark.blocked : 0) | (blocking ? Mark.blocking : 0)
-        urgency[row] = Urgency.adding(blocked: blocked, blocking: blocking, to: urgency[row])
+    /// Marks a row as `QueueMarks` found it (blocked, blocking, scheduled, recurring) and adds
+    /// those urgency terms, as `Urgency.score` adds them last.
+    mutating func apply(_ m: QueueMarks.RowMark, row: Int, now: Date) {
+        let later = m.later(now)
+        marks[row] |= (m.blocked ? Mark.blocked : 0) | (m.blocking ? Mark.blocking : 0) | (m.recurring ? Mark.recurring : 0)
+            | (later != nil ? Mark.later : 0)
+        if let later { laterRows.append((row, later)) }
+        urgency[row] = Urgency.adding(ready: m.ready(now), blocked: m.blocked, blocking: m.blocking, to: urgency[row])
     }
 
     /// Orders the rows as `Urgency.sort` orders tasks: ready first, most urgent first, then
