@@ -58,7 +58,7 @@ import TestSupport
         // A dependency change is undone like any change, and with it the marks.
         try modify(db, "3", "depends:2")
         #expect(try db.task(ref: "3").blocked)
-        #expect(try db.undo() == "modify 3 \"C\"")
+        #expect(try db.undo() == "modified 3 “C”")
         let three = try db.task(ref: "3")
         #expect(three.depends.isEmpty && !three.blocked)
     }
