@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // SHA-256 for content hashes (PicnicFormats); ~1 min more on a cold build (BoringSSL).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // Domain: tasks, posts, quick-add, dates, urgency, matcher. Foundation only.
@@ -35,6 +37,7 @@ let package = Package(
         // Importers and exporters for the formats people already have.
         .target(name: "PicnicFormats", dependencies: [
             "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Pure terminal UI: cells, display width, screen buffer, diff, widgets. Foundation only.
         .target(name: "TermUI"),

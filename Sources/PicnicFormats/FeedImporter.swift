@@ -86,7 +86,7 @@ public struct FeedImporter {
             var post = root.localName == "feed" ? atomPost(item) : rssPost(item)
             post.space = space
             post.created = post.created == .distantPast ? (feedDate ?? fallbackDate) : post.created
-            let id = post.sourceID ?? post.url ?? SHA256.hex(Array((post.title + "\u{1F}" + post.body).utf8))
+            let id = post.sourceID ?? post.url ?? ContentHash.hex(Array((post.title + "\u{1F}" + post.body).utf8))
             guard seen.insert(id).inserted else { batch.skipped += 1; continue }
             post.sourceID = id
             post.source = batch.source
