@@ -12,14 +12,23 @@ let package = Package(
         .executable(name: "picnic", targets: ["picnic"]),
         .executable(name: "picnic-eval", targets: ["picnic-eval"]),
         .executable(name: "picnic-bench", targets: ["picnic-bench"]),
+        .executable(name: "picnic-server", targets: ["picnic-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        // SHA-256 for content hashes (PicnicFormats); ~1 min more on a cold build (BoringSSL).
+        // The team server only (PicnicServer, picnic-server and their tests): keep them out of picnic.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Also PicnicFormats' SHA-256 (ContentHash); ~1 min more on a cold build (BoringSSL).
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         // Domain: tasks, posts, quick-add, dates, urgency, matcher. Foundation only.
@@ -74,6 +83,25 @@ let package = Package(
             "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The team community server: HTTP (Hummingbird), PostgreSQL (postgres-nio), the feed, SSE.
+        .target(name: "PicnicServer", dependencies: [
+            "CommunityAPI", "PicnicCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        ]),
+        // The server's admin commands: migrate, serve, user/token/space, demo.
+        .executableTarget(name: "picnic-server", dependencies: [
+            "PicnicServer", "CommunityAPI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Helpers shared by the test targets (temp folders, built binaries, ../shared/data).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
@@ -86,6 +114,16 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
+        // The real server on a real PostgreSQL (skips with a message when PostgreSQL is missing).
+        .testTarget(name: "PicnicServerTests", dependencies: [
+            "TestSupport", "PicnicServer", "CommunityAPI", "PicnicCore", "picnic-server",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
         // The PostgreSQL harness itself: private clusters, databases, templates, replicas.

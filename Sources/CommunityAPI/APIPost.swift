@@ -84,6 +84,39 @@ public struct APIPost: Codable, Equatable, Hashable, Sendable {
         self.position = position
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, space, kind, author, parent, title, body, tags, url, file, created, edited, version, votes, myVote,
+             helped, myHelped, acceptedAnswer, accepted, answers, hidden, deleted, position
+    }
+
+    /// Ids in lower case, as the contract writes them (Foundation writes upper case).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id.apiString, forKey: .id)
+        try c.encode(space, forKey: .space)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(author, forKey: .author)
+        try c.encode(parent?.apiString, forKey: .parent)
+        try c.encode(title, forKey: .title)
+        try c.encode(body, forKey: .body)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(url, forKey: .url)
+        try c.encode(file, forKey: .file)
+        try c.encode(created, forKey: .created)
+        try c.encode(edited, forKey: .edited)
+        try c.encode(version, forKey: .version)
+        try c.encode(votes, forKey: .votes)
+        try c.encode(myVote, forKey: .myVote)
+        try c.encode(helped, forKey: .helped)
+        try c.encode(myHelped, forKey: .myHelped)
+        try c.encode(acceptedAnswer?.apiString, forKey: .acceptedAnswer)
+        try c.encode(accepted, forKey: .accepted)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(hidden, forKey: .hidden)
+        try c.encode(deleted, forKey: .deleted)
+        try c.encode(position, forKey: .position)
+    }
+
     /// Whether a client should take the post out of its store and index: deleted, or hidden
     /// (a moderator still reads a hidden post's text through the API, but it helps nobody).
     public var isRemoval: Bool { deleted || hidden }

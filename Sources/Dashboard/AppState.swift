@@ -27,8 +27,10 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var openCount = 0
     /// All open tasks, most urgent first.
     public internal(set) var tasks: [WorkTask] = [] {
-        didSet { titles = TitleIndex(tasks) }
+        didSet { titles = TitleIndex(tasks); refreshContextRows() }
     }
+    /// The positions in `tasks` of the active context's tasks (nil: no context).
+    var contextRows: [Int32]?
     /// The tasks shown (after the filter), most urgent first.
     public internal(set) var rows = QueueRows(all: [])
     /// The titles of `tasks` prepared for the live filter.
@@ -77,6 +79,17 @@ public struct AppState: Equatable, Sendable {
     public var message: Message?
     /// How a capture ended (`Mode.capture`); nil while it runs.
     public var captured: CaptureEnd?
+    /// Every context, and the active one, whose filter narrows the queue and the counts.
+    public internal(set) var contexts: [QueueContext] = []
+    public internal(set) var context: QueueContext?
+    /// The active context's filter as read when the contexts arrived (nil: none or unreadable).
+    var contextFilter: TaskFilter? {
+        didSet { refreshContextRows() }
+    }
+    /// Where `b` went: the task that waits, its open blockers, and the one selected.
+    public internal(set) var blockerTrail: BlockerTrail?
+    /// Whether the modify prompt changes the whole series (`M`).
+    public internal(set) var modifyWholeSeries = false
 
     /// A state for a terminal of the given size.
     public init(keymap: Keymap = .defaults, width: Int = 80, height: Int = 24, now: Date = Date(),
@@ -119,10 +132,13 @@ public struct AppState: Equatable, Sendable {
     mutating func recount(tasksChanged: Bool) {
         let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
         if queueComplete && (tasksChanged || countedMinute != minute) {
-            due = DueCounts(tasks, now: now, endOfDay: Dashboard.dayEnd(now, calendar))
+            // In a context, its tasks alone (as `picnic status` counts them).
+            let all = tasks
+            due = contextRows.map { rows in DueCounts(rows.lazy.map { all[Int($0)] }, now: now, endOfDay: Dashboard.dayEnd(now, calendar)) }
+                ?? DueCounts(tasks, now: now, endOfDay: Dashboard.dayEnd(now, calendar))
             countedMinute = minute
         }
-        if tasksChanged { taskIDs = Set(tasks.map(\.uuid)) }
+        if tasksChanged { taskIDs = Set(contextRows.map { rows in rows.map { tasks[Int($0)].uuid } } ?? tasks.map(\.uuid)) }
         strongHelpCount = strongHelp.reduce(0) { $0 + (taskIDs.contains($1) ? 1 : 0) }
     }
 

@@ -80,6 +80,21 @@ extension Binding {
         Binding(.annotate, [.normal: ["A"]], "Annotate the selected task", unavailable: noTask),
         Binding(.editNotes, [.normal: ["e"]], "Edit the task's notes in $EDITOR", unavailable: noTask),
         Binding(.modify, [.normal: ["m"]], "Modify the task (e.g. pri:H +tag due:fri)", unavailable: noTask),
+        Binding(.modifySeries, [.normal: ["M"]], "Modify the whole recurring series",
+                unavailable: { s in
+                    guard let t = s.selectedTask else { return "No task selected" }
+                    return t.series == nil ? "Not a recurring task (m modifies it; recur:weekly makes it recur)" : nil
+                }),
+        Binding(.blockers, [.normal: ["b"]], "Jump to what the task waits on (again: the next)",
+                unavailable: { s in
+                    guard let t = s.selectedTask else { return "No task selected" }
+                    if s.blockerTrail?.current == t.uuid { return nil }
+                    return t.blocked ? nil : "This task waits on nothing open"
+                }),
+        Binding(.dependant, [.normal: ["B"]], "Back to the task that waits on it",
+                unavailable: { $0.blockerTrail == nil ? "Jump to a blocker first (b)" : nil }),
+        Binding(.nextContext, [.normal: ["c"]], "Next context (none after the last)",
+                unavailable: { $0.contexts.isEmpty ? "No contexts: picnic context define work +work" : nil }),
         Binding(.delete, [.normal: ["x"]], "Delete the task (asks first)", unavailable: noTask),
         Binding(.undo, [.normal: ["u"]], "Undo the last change"),
         Binding(.keys, [.normal: ["?"], .reader: ["?"]], "Show all keys", hint: "keys"),

@@ -30,15 +30,14 @@ extension Dashboard {
     }
 
     static func submitCapture(_ state: inout AppState, _ text: String) -> [Effect] {
-        switch QuickAdd.preview(text, now: state.now, calendar: state.calendar) {
-        case .failure:
+        // The same reading as the preview's (a dependency on a number no open task holds too).
+        if text.isEmpty || refusal(state, text) != nil {
             // The preview above already says what does not read.
             say(&state, text.isEmpty ? "Type a task first; Esc cancels" : "Not saved: fix the line above, or Esc cancels", error: true)
             return []
-        case .success:
-            remember(&state, text, in: .capture)
-            return [.addTask(text)]
         }
+        remember(&state, text, in: .capture)
+        return [.addTask(text)]
     }
 
     static func captureSucceeded(_ state: inout AppState, _ effect: Effect, task: UUID?) -> [Effect] {

@@ -135,12 +135,16 @@ extension Dashboard {
             state.prompt = promptLine(state, .add)
             state.promptPreview = nil
             state.draftMatches = []
-        case .modify, .annotate:
+        case .modify, .annotate, .modifySeries:
             guard task != nil else { return [] }
-            let mode: Mode = action == .modify ? .modify : .annotate
+            let mode: Mode = action == .annotate ? .annotate : .modify
             state.mode = mode
+            state.modifyWholeSeries = action == .modifySeries
             state.prompt = promptLine(state, mode)
             state.promptPreview = nil
+        case .blockers: return jumpToBlocker(&state)
+        case .dependant: return backToDependant(&state)
+        case .nextContext: return nextContext(state)
         case .delete:
             guard let task else { return [] }
             state.mode = .confirmDelete

@@ -37,6 +37,7 @@ extension Dashboard {
                 return []
             }
             remember(&state, prompt.text, in: mode)
+            let wholeSeries = state.modifyWholeSeries
             close(&state)
             switch mode {
             case .filter:
@@ -48,7 +49,8 @@ extension Dashboard {
                 return text.isEmpty ? [] : [.addTask(text)]
             case .modify, .annotate:
                 guard !text.isEmpty, let task = state.selectedTask else { return [] }
-                return [mode == .modify ? .modify(task.uuid, text) : .annotate(task.uuid, text)]
+                if mode == .modify { return [wholeSeries ? .modifySeries(task.uuid, text) : .modify(task.uuid, text)] }
+                return [.annotate(task.uuid, text)]
             default: return []
             }
         case .moveDown, .moveUp, .moveTop, .moveBottom, .halfPageDown, .halfPageUp:
@@ -64,12 +66,16 @@ extension Dashboard {
     static func refusal(_ state: AppState, _ text: String) -> String? {
         guard !text.isEmpty else { return nil }
         switch state.mode {
-        case .add:
-            if case .failure(let e) = QueueRules.preview(text, now: state.now, calendar: state.calendar) { return e.description }
+        case .add, .capture:
+            switch QueueRules.preview(text, now: state.now, calendar: state.calendar, context: state.context) {
+            case .failure(let e): return e.description
+            case .success(let p): return dependencyRefusal(state, p.change)
+            }
         case .modify:
             guard let task = state.selectedTask else { return nil }
-            if case .failure(let e) = QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar) {
-                return e.description
+            switch QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar) {
+            case .failure(let e): return e.description
+            case .success(let p): return dependencyRefusal(state, p.change)
             }
         default: break
         }
@@ -79,6 +85,7 @@ extension Dashboard {
     /// Leaves the prompt for normal mode.
     static func close(_ state: inout AppState) {
         state.mode = .normal
+        state.modifyWholeSeries = false
         state.prompt = nil
         state.promptPreview = nil
         state.draftMatches = []
@@ -126,14 +133,16 @@ extension Dashboard {
 
     static func preview(_ state: inout AppState, _ text: String) -> String? {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-        let result: Result<WorkTask, QuickAddError>
+        let result: Result<QueueRules.Preview, QuickAddError>
         if state.mode == .modify, let task = state.selectedTask {
             result = QueueRules.previewModification(text, of: task, now: state.now, calendar: state.calendar)
         } else {
-            result = QueueRules.preview(text, now: state.now, calendar: state.calendar)
+            result = QueueRules.preview(text, now: state.now, calendar: state.calendar, context: state.context)
         }
         switch result {
-        case .success(let task): return Describe.preview(task, now: state.now, calendar: state.calendar)
+        case .success(let p):
+            if let reason = dependencyRefusal(state, p.change) { return "⚠ " + reason }
+            return Describe.preview(p, state: state)
         case .failure(let e): return "⚠ " + e.description
         }
     }

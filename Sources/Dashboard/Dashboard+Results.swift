@@ -84,7 +84,7 @@ extension Dashboard {
     static func applyFilter(_ state: inout AppState, keepingIndex oldIndex: Int? = nil, narrowing: Bool = false) {
         let text = state.filterText.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
-            state.rows = QueueRows(all: state.tasks)
+            state.rows = state.contextRows.map { QueueRows(state.tasks, positions: $0) } ?? QueueRows(all: state.tasks)
             state.appliedFilter = nil
             state.filterError = nil
         } else {
@@ -94,7 +94,8 @@ extension Dashboard {
                 if narrowing, let old = state.appliedFilter, old == filter, state.rows.isOver(state.tasks) {
                     break
                 }
-                var among: [Int32]?
+                // The context's tasks, or (typing on) the rows already shown, which are among them.
+                var among = state.contextRows
                 if narrowing, let old = state.appliedFilter, QueueRules.narrows(old, to: filter), state.rows.isOver(state.tasks) {
                     among = state.rows.positions
                 }
@@ -106,8 +107,8 @@ extension Dashboard {
                 // Rows of an older task list must not outlive a reload.
                 if !state.rows.isOver(state.tasks) {
                     state.rows = QueueRows(state.tasks, positions: state.appliedFilter.map {
-                        QueueRules.positions($0, in: state.tasks, titles: state.titles, now: state.now, among: nil)
-                    } ?? Array(0..<Int32(state.tasks.count)))
+                        QueueRules.positions($0, in: state.tasks, titles: state.titles, now: state.now, among: state.contextRows)
+                    } ?? state.contextRows ?? Array(0..<Int32(state.tasks.count)))
                 }
             }
         }

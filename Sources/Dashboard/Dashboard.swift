@@ -57,6 +57,9 @@ public enum Dashboard {
             effects = []
         case .storeChanged: effects = [.loadTasks]
         case .tasksLoaded(let tasks): effects = tasksLoaded(&state, tasks)
+        case .contextsLoaded(let contexts):
+            contextsLoaded(&state, contexts)
+            effects = []
         case .queueHeadLoaded(let head, let open, let due): effects = queueHeadLoaded(&state, head, openCount: open, due: due)
         case .matchesLoaded(let task, let generation, let matches):
             matchesLoaded(&state, task: task, generation: generation, matches: matches)
@@ -81,7 +84,7 @@ public enum Dashboard {
             effects = []
         }
         switch event {
-        case .tasksLoaded, .queueHeadLoaded: state.recount(tasksChanged: true)
+        case .tasksLoaded, .queueHeadLoaded, .contextsLoaded: state.recount(tasksChanged: true)
         case .strongHelpLoaded, .matchesLoaded, .tick: state.recount(tasksChanged: false)
         default: break
         }

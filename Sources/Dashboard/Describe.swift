@@ -55,9 +55,38 @@ enum Describe {
             parts.append("due \(dayFormat.string(d, calendar)) (\(due(d, now: now, calendar: calendar)))")
         }
         if let w = task.wait, w > now { parts.append("waits \(due(w, now: now, calendar: calendar))") }
+        if let s = task.scheduled, s > now { parts.append("not before \(dayFormat.string(s, calendar))") }
         parts += task.tags.map { "+" + $0 }
         if let p = task.project { parts.append("project:\(p)") }
         return parts.joined(separator: " · ")
+    }
+
+    /// `preview` with what only the change says: the series (`↻ weekly until Mon 1 Mar`), the
+    /// tasks it waits on (by number and title when open), and what the context added.
+    static func preview(_ p: QueueRules.Preview, state: AppState) -> String {
+        var text = preview(p.task, now: state.now, calendar: state.calendar)
+        let cal = state.calendar
+        switch p.change.recur {
+        case .set(let period):
+            var series = "↻ \(period)"
+            if case .set(let until) = p.change.until { series += " until \(dayFormat.string(until, cal))" }
+            text += " · " + series
+        case .clear: text += " · stops the series"
+        case .keep:
+            if case .set(let until) = p.change.until { text += " · series until \(dayFormat.string(until, cal))" }
+            if p.change.until == .clear { text += " · series without end" }
+        }
+        func named(_ ref: String) -> String {
+            guard let n = Int(ref), ref.count < 4, let t = state.tasks.first(where: { $0.number == n }) else { return ref }
+            let title = t.title.count > 24 ? String(t.title.prefix(23)) + "…" : t.title
+            return "\(n) “\(title)”"
+        }
+        if !p.change.addDepends.isEmpty { text += " · waits on " + p.change.addDepends.map(named).joined(separator: ", ") }
+        if !p.change.removeDepends.isEmpty { text += " · no longer waits on " + p.change.removeDepends.map(named).joined(separator: ", ") }
+        if p.change.clearDepends { text += " · waits on nothing" }
+        if state.mode == .modify && state.modifyWholeSeries { text = "whole series: " + text }
+        if let c = p.context { text += " · (context \(c))" }
+        return text
     }
 
     /// `EEE d MMM` in English, with one formatter per calendar (making one per key of the add

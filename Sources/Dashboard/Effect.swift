@@ -9,8 +9,8 @@ import PicnicCore
 ///
 /// | effect | the runner answers with |
 /// |---|---|
-/// | `loadTasks` | `.tasksLoaded(openTasks)` (any order; the dashboard sorts by urgency) |
-/// | `loadQueueHead(limit, dueBefore)` | `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, due: DueCounts of the open tasks with dueBefore as the day's end)` (`Dashboard.queueHead(of:…)` is the reference) |
+/// | `loadTasks` | `.contextsLoaded(every context)`, then `.tasksLoaded(openTasks)` (any order; the dashboard sorts by urgency; tasks marked blocked/blocking as the store's loaders mark them) |
+/// | `loadQueueHead(limit, dueBefore)` | `.contextsLoaded(every context)`, then `.queueHeadLoaded(the limit most urgent open tasks in `Urgency.sorted` order, openCount:, due: DueCounts of the open tasks with dueBefore as the day's end)` (`Dashboard.queueHead(of:…)` is the reference) |
 /// | `match(task, generation)` | `.matchesLoaded(task: task.uuid, generation:, matches)`; may be skipped when a newer generation is asked for |
 /// | `matchDraft(text, generation)` | `.draftMatchesLoaded(generation:, matches)`; same coalescing |
 /// | `scanHelp(tasks)` | `.strongHelpLoaded(uuids of those tasks with a strong match)` |
@@ -38,6 +38,11 @@ public enum Effect: Equatable, Sendable {
     case addTask(String)
     /// Apply quick-add modifications (`"pri:H +tag -old due:mon"`) to a task.
     case modify(UUID, String)
+    /// Apply quick-add modifications to a recurring task's whole series (its template and every
+    /// open instance), as `picnic modify --series`.
+    case modifySeries(UUID, String)
+    /// Make a context active (nil: none); answer as a queue change, so the queue reloads.
+    case setContext(String?)
     /// Add an annotation to a task.
     case annotate(UUID, String)
     /// Mark a task done.
@@ -68,7 +73,7 @@ public enum Effect: Equatable, Sendable {
     /// Whether the effect changes the queue (so the tasks are reloaded afterwards).
     public var changesQueue: Bool {
         switch self {
-        case .addTask, .modify, .annotate, .markDone, .start, .stop, .delete, .undo, .editNotes: true
+        case .addTask, .modify, .modifySeries, .setContext, .annotate, .markDone, .start, .stop, .delete, .undo, .editNotes: true
         default: false
         }
     }

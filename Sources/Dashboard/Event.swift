@@ -14,6 +14,8 @@ public enum Event: Equatable, Sendable {
     case storeChanged
     /// The open tasks, in any order.
     case tasksLoaded([WorkTask])
+    /// Every defined context, the active one marked (sent before each task load).
+    case contextsLoaded([QueueContext])
     /// The most urgent open tasks in urgency order (the first screen), how many tasks are open
     /// and what is due before the date asked for (`DueCounts`).
     case queueHeadLoaded([WorkTask], openCount: Int, due: DueCounts)

@@ -18,14 +18,14 @@ enum PromptView {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: .input)
         if state.mode == .confirmDelete {
-            let title = state.rows.first { $0.uuid == state.deleteTarget }.map { Sanitizer.line($0.title) } ?? "this task"
-            let yes = state.keymap.label(for: .confirm, in: .confirmDelete) ?? "y"
-            let no = state.keymap.label(for: .cancel, in: .confirmDelete) ?? "n"
-            let tail = "? \(yes) yes · \(no) no"
-            let room = max(0, rect.width - 9 - tail.displayWidth)
-            buffer.write(StyledLine([Span(" Delete “", Style.warning.with(.bold)),
+            // The keys are in the status bar below (y yes, Esc cancel): the question says them no more.
+            let task = state.rows.first { $0.uuid == state.deleteTarget }
+            let number = task?.number.map { "\($0) " } ?? ""
+            let title = task.map { Sanitizer.line($0.title) } ?? "this task"
+            let room = max(0, rect.width - 12 - number.count)
+            buffer.write(StyledLine([Span(" Delete \(number)“", Style.warning.with(.bold)),
                                      Span(TextLayout.clip(title, to: room), .warning),
-                                     Span("”" + tail, Style.warning.with(.bold))]), x: rect.x, y: rect.y, clip: rect)
+                                     Span("”?", Style.warning.with(.bold))]), x: rect.x, y: rect.y, clip: rect)
             return
         }
         guard let prompt = state.prompt else { return }

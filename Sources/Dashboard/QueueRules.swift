@@ -112,18 +112,36 @@ enum QueueRules {
         }
     }
 
-    /// The task a quick-add line would create, or why it cannot.
-    static func preview(_ text: String, now: Date, calendar: Calendar) -> Result<WorkTask, QuickAddError> {
-        QuickAdd.preview(text, now: now, calendar: calendar).map { $0.makeTask(now: now) }
+    /// A line read for the live preview: the task as it would be, and the change itself (its
+    /// dependencies and recurrence are applied by the store, so the preview says them from here).
+    struct Preview {
+        var task: WorkTask
+        var change: TaskModification
+        /// What the active context adds (its name), when it adds anything.
+        var context: String?
+    }
+
+    /// The task a quick-add line would create, with what the active context adds, or why it cannot.
+    static func preview(_ text: String, now: Date, calendar: Calendar, context: QueueContext? = nil) -> Result<Preview, QuickAddError> {
+        QuickAdd.preview(text, now: now, calendar: calendar).map { m in
+            var m = m
+            var from: String?
+            if let context, let filter = try? context.parsed(now: now, calendar: calendar) {
+                let before = m
+                QueueContext.merge(QueueContext.additions(filter), into: &m)
+                if m != before { from = context.name }
+            }
+            return Preview(task: m.makeTask(now: now), change: m, context: from)
+        }
     }
 
     /// The task as a modify line would leave it, or why the line is refused.
-    static func previewModification(_ text: String, of task: WorkTask, now: Date, calendar: Calendar) -> Result<WorkTask, QuickAddError> {
+    static func previewModification(_ text: String, of task: WorkTask, now: Date, calendar: Calendar) -> Result<Preview, QuickAddError> {
         do {
             let m = try QuickAdd.parseModification(text, now: now, calendar: calendar)
             var changed = task
             m.apply(to: &changed, now: now)
-            return .success(changed)
+            return .success(Preview(task: changed, change: m))
         } catch {
             return .failure(error)
         }

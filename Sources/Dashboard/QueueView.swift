@@ -80,7 +80,14 @@ enum QueueView {
             }
         }
         let middleWidth = max(0, width - left.width - right.width)
-        var middle = StyledLine(Sanitizer.line(task.title), selected ? Style.normal.with(.bold) : .normal)
+        // Marks before the title: ⊘ waits on an open task, ↻ recurring, ◷ not ready yet (dim, and
+        // listed after every ready task).
+        let later = Urgency.laterKey(task.scheduled, now: state.now) != .distantPast
+        var middle = StyledLine()
+        if task.blocked { middle.append("⊘ ", .warning) }
+        if task.series != nil { middle.append("↻ ", .dim) }
+        if later { middle.append("◷ ", .dim) }
+        middle.append(Sanitizer.line(task.title), later ? .dim : selected ? Style.normal.with(.bold) : .normal)
         for tag in task.tags { middle.append(" +" + Sanitizer.line(tag), .tag) }
         if let p = task.project, !p.isEmpty { middle.append(" " + Sanitizer.line(p), .project) }
         middle = middle.clipped(to: middleWidth)

@@ -10,10 +10,12 @@ enum StatusView {
         // The words of `picnic status`, from the same counts; shorter forms when space is short.
         let due = state.due, helps = "\(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s")"
         let short = due.overdue > 0 ? "\(due.today) today · \(due.overdue) overdue" : "\(due.today) due"
-        let forms = [(due.text ?? "nothing due") + " · " + helps + " ", short + " · " + helps + " ",
-                     "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h "]
+        // The active context narrows the queue and these counts: say which.
+        let context = state.context.map { "[\(Sanitizer.line($0.name))] " } ?? ""
+        let forms = [context + (due.text ?? "nothing due") + " · " + helps + " ", context + short + " · " + helps + " ",
+                     context + "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h "]
         var counts = forms.first { $0.displayWidth <= rect.width * 2 / 5 } ?? forms[2]
-        if state.mode == .capture { counts = "" }
+        if state.mode == .capture { counts = context }
         let countsWidth = counts.displayWidth
         let room = rect.width - countsWidth - 1
         var line = StyledLine()

@@ -60,6 +60,20 @@ public struct ImportBatch: Equatable, Sendable {
         return count
     }
 
+    /// Drops the items another source already holds — the same news item in a publisher's Atom,
+    /// RSS and RDF feeds — recognised by link, or by GUID when it is long enough to be meant as
+    /// unique beyond one feed (12+ characters: not `1` or `post-7`). Returns how many it dropped.
+    @discardableResult
+    public mutating func dropItems(knownElsewhere urls: Set<String>, ids: Set<String>) -> Int {
+        let before = posts.count
+        posts.removeAll { p in
+            if let u = p.post.url, !u.isEmpty, urls.contains(u) { return true }
+            return p.sourceID.count >= 12 && ids.contains(p.sourceID)
+        }
+        skipped += before - posts.count
+        return before - posts.count
+    }
+
     /// Orders posts thread by thread: each root followed by its replies (input order kept
     /// otherwise); replies whose parent is not in the batch (it may already be stored) go last.
     public mutating func orderParentsFirst() {

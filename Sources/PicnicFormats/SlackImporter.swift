@@ -4,7 +4,9 @@ import PicnicCore
 /// Reads a Slack workspace export (a folder or its .zip): channels become spaces, messages become
 /// posts, replies join their thread by `thread_ts`, user ids become names (`users.json`) and
 /// `<@U123>` mentions, `<#C1|name>` channel links and `<url|label>` links turn into plain text.
-/// Joins, leaves and other housekeeping subtypes are counted as skipped.
+/// Joins, leaves and other housekeeping subtypes are counted as skipped. Titles and kinds come
+/// from the text as people read it (`SlackImporter+Title.swift`): a thread with replies is a
+/// question with answers.
 public struct SlackImporter {
     public init() {}
 
@@ -80,11 +82,15 @@ public struct SlackImporter {
                 let id = folder + "/" + ts
                 let threadTS = m["thread_ts"]?.stringValue
                 let parent = threadTS.flatMap { $0 == ts ? nil : folder + "/" + $0 }
-                let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
-                var post = Post(kind: parent == nil ? (text.contains("?") ? .question : .tip) : .answer,
-                                title: SafeText.line(firstLine.count > 100 ? String(firstLine.prefix(99)) + "…" : firstLine),
+                // Title and kind come from what the person wrote, not from link previews.
+                let own = m["text"]?.stringValue.map { SafeText.clean(Self.resolve($0, users: users, channels: channelIDs)) } ?? ""
+                let said = own.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? text : own
+                let bot = m["subtype"]?.stringValue == "bot_message" || m["bot_id"] != nil
+                let kind: PostKind = parent != nil ? .answer : bot && Self.link(in: text) != nil ? .link : Self.kind(for: said)
+                var post = Post(kind: kind, title: Self.title(for: said, author: SafeText.line(author)),
                                 body: text, author: SafeText.line(author), space: space,
-                                created: Date(timeIntervalSince1970: seconds), source: source, sourceID: id)
+                                created: Date(timeIntervalSince1970: seconds),
+                                url: kind == .link ? Self.link(in: text) : nil, source: source, sourceID: id)
                 if parent != nil { post.title = "" }
                 if parent == nil { threads[id] = batch.posts.count }
                 batch.posts.append(ImportedPost(post: post, parentSourceID: parent))
@@ -95,7 +101,10 @@ public struct SlackImporter {
             guard let p = batch.posts[i].parentSourceID else { continue }
             if let r = threads[p] {
                 batch.posts[i].post.title = batch.posts[r].post.title
-                if batch.posts[r].post.kind == .tip { batch.posts[r].post.kind = .question }
+                if batch.posts[r].post.kind != .question {
+                    batch.posts[r].post.kind = .question
+                    batch.posts[r].post.url = nil
+                }
             } else {
                 batch.posts[i].post.title = String(batch.posts[i].post.body.prefix(80))
             }

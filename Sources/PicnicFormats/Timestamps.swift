@@ -41,6 +41,25 @@ public enum Timestamps {
         return Date(timeIntervalSince1970: TimeInterval(epoch(y, mo, d)))
     }
 
+    /// The last second of the day `utcMidnight` (a `day(_:)` result) names, in `timeZone`: what
+    /// quick-add makes of a day (`due:2026-12-01` is due until that day ends, where you are).
+    public static func endOfLocalDay(_ utcMidnight: Date, _ timeZone: TimeZone) -> Date {
+        localMidnight(utcMidnight.addingTimeInterval(86400), timeZone).addingTimeInterval(-1)
+    }
+
+    /// The first second of that day in `timeZone` (a todo.txt threshold shows the task from then).
+    public static func localMidnight(_ utcMidnight: Date, _ timeZone: TimeZone) -> Date {
+        let (y, mo, d, _, _, _) = civil(utcMidnight)
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        return cal.date(from: DateComponents(year: y, month: mo, day: d)) ?? utcMidnight
+    }
+
+    /// `YYYY-MM-DD` of the day `date` falls in, in `timeZone`.
+    public static func localDayString(_ date: Date, _ timeZone: TimeZone) -> String {
+        dayString(date.addingTimeInterval(TimeInterval(timeZone.secondsFromGMT(for: date))))
+    }
+
     /// Formats `YYYY-MM-DD` (UTC).
     public static func dayString(_ date: Date) -> String {
         let (y, mo, d, _, _, _) = civil(date)

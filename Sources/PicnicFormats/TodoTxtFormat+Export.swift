@@ -3,7 +3,7 @@ import PicnicCore
 
 extension TodoTxtFormat {
     /// The tasks as todo.txt lines (deleted tasks are left out), one per line.
-    public static func export(_ tasks: [WorkTask]) -> String {
+    public static func export(_ tasks: [WorkTask], timeZone: TimeZone = .current) -> String {
         var occurrences: [String: Int] = [:]
         var out = ""
         for task in tasks where task.status != .deleted {
@@ -11,13 +11,14 @@ extension TodoTxtFormat {
             let n = occurrences[key, default: 0]
             occurrences[key] = n + 1
             let derived = ContentHash.uuid(n == 0 ? key : key + "#\(n)")
-            out += line(for: task, writeUUID: derived != task.uuid) + "\n"
+            out += line(for: task, writeUUID: derived != task.uuid, timeZone: timeZone) + "\n"
         }
         return out
     }
 
     /// One task as a todo.txt line.
-    public static func line(for task: WorkTask, writeUUID: Bool = true) -> String {
+    /// `due:` and `t:` name the local day (`timeZone`) the dates fall in, as they were read.
+    public static func line(for task: WorkTask, writeUUID: Bool = true, timeZone: TimeZone = .current) -> String {
         var parts: [String] = []
         let letter = priorityLetter(task)
         if task.status == .done {
@@ -34,8 +35,8 @@ extension TodoTxtFormat {
             parts += more.compactMap(\.stringValue).map { "+" + word($0) }
         }
         parts += task.tags.map { "@" + word($0) }
-        if let d = task.due { parts.append("due:" + Timestamps.dayString(d)) }
-        if let w = task.wait { parts.append("t:" + Timestamps.dayString(w)) }
+        if let d = task.due { parts.append("due:" + Timestamps.localDayString(d, timeZone)) }
+        if let w = task.wait { parts.append("t:" + Timestamps.localDayString(w, timeZone)) }
         if task.status == .done, let letter { parts.append("pri:" + letter) }
         for (k, v) in task.extra.sorted(by: { $0.key < $1.key }) where !["projects", "pri", "uuid"].contains(k) {
             guard let s = v.stringValue, keyValue(k + ":" + s) != nil, !s.contains(" ") else { continue }

@@ -8,14 +8,16 @@ import PicnicCore
 /// `@context` → a tag; `due:` → due, `t:` (threshold) → wait, `pri:` → priority of a done task,
 /// `uuid:` → the task's UUID; other `key:value` pairs → `extra`. The title is the remaining text.
 /// A line without `uuid:` gets a UUID derived from its title and project, so re-imports match.
+/// `due:` days end where the person is, as quick-add's (`timeZone`, the local one by default);
+/// `t:` days start there. Creation and completion dates are kept as the file says them.
 public enum TodoTxtFormat {
     /// Reads the file at `url`.
-    public static func read(_ url: URL, now: Date = Date()) throws -> [WorkTask] {
-        try parse(FormatError.readFile(url), file: url.path, now: now)
+    public static func read(_ url: URL, now: Date = Date(), timeZone: TimeZone = .current) throws -> [WorkTask] {
+        try parse(FormatError.readFile(url), file: url.path, now: now, timeZone: timeZone)
     }
 
     /// Parses todo.txt bytes; `now` is the creation date of lines that carry none.
-    public static func parse(_ data: Data, file: String, now: Date = Date()) throws -> [WorkTask] {
+    public static func parse(_ data: Data, file: String, now: Date = Date(), timeZone: TimeZone = .current) throws -> [WorkTask] {
         let text = try FormatError.utf8Text(data, file: file)
         var tasks: [WorkTask] = []
         var occurrences: [String: Int] = [:]
@@ -30,7 +32,7 @@ public enum TodoTxtFormat {
                 throw FormatError(SourceLocation(file: file, line: lineNo, column: col),
                                   "control character U+\(String(line.unicodeScalars[bad].value, radix: 16, uppercase: true)) (expected text)")
             }
-            var task = try parseLine(String(line), at: loc, now: now)
+            var task = try parseLine(String(line), at: loc, now: now, timeZone: timeZone)
             if task.extra["uuid"] == nil {
                 let key = derivationKey(task)
                 let n = occurrences[key, default: 0]
@@ -49,7 +51,8 @@ public enum TodoTxtFormat {
     }
 
     /// Parses one non-empty line.
-    public static func parseLine(_ line: String, at loc: SourceLocation, now: Date = Date()) throws -> WorkTask {
+    public static func parseLine(_ line: String, at loc: SourceLocation, now: Date = Date(),
+                                 timeZone: TimeZone = .current) throws -> WorkTask {
         var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         func dropLeadingEmpty() { while words.first == "" { words.removeFirst() } }
         func takeDate() -> Date? {
@@ -89,10 +92,10 @@ public enum TodoTxtFormat {
                 switch k {
                 case "due":
                     guard let d = Timestamps.day(Substring(v)) else { throw FormatError(loc, "due:\(v): expected due:YYYY-MM-DD") }
-                    due = d
+                    due = Timestamps.endOfLocalDay(d, timeZone)
                 case "t":
                     guard let d = Timestamps.day(Substring(v)) else { throw FormatError(loc, "t:\(v): expected t:YYYY-MM-DD") }
-                    wait = d
+                    wait = Timestamps.localMidnight(d, timeZone)
                 case "pri" where v.count == 1 && v.first!.isUppercase && v.first!.isASCII: letter = letter ?? v
                 case "uuid":
                     guard let u = UUID(uuidString: v) else { throw FormatError(loc, "uuid:\(v): expected a UUID") }

@@ -21,9 +21,9 @@ extension AppDatabase {
         let terms = MatchQuery(task: task).stems.joined(separator: " ")
         let label: String
         switch verdict {
-        case .helpful: label = "mark post \(postID) helpful"
-        case .hidden: label = "hide post \(postID)"
-        case nil: label = "clear feedback on post \(postID)"
+        case .helpful: label = "marked post \(postID) helpful"
+        case .hidden: label = "hid post \(postID) for this task"
+        case nil: label = "cleared the mark on post \(postID)"
         }
         return try writeChange(label) { db in
             try Self.setFeedback(taskUUID: task.uuid, terms: terms, postID: postID, verdict: verdict, now: now, db)

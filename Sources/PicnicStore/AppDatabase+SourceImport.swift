@@ -90,6 +90,23 @@ extension AppDatabase {
         }
     }
 
+    /// The links and source ids of the posts of every source starting with `prefix` but
+    /// `source` itself (for feeds: the items other feeds already brought). Reads the
+    /// `(source, source_id)` index's range, not the whole table.
+    public func itemsOfOtherSources(prefix: String, except source: String) throws -> (urls: Set<String>, ids: Set<String>) {
+        try pool.read { db in
+            var urls = Set<String>(), ids = Set<String>()
+            let end = String(prefix.dropLast()) + String(UnicodeScalar(prefix.unicodeScalars.last!.value + 1)!)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT url, source_id FROM posts WHERE source >= ? AND source < ? AND source != ?
+                """, arguments: [prefix, end, source]) {
+                if let u: String = row[0], !u.isEmpty { urls.insert(u) }
+                if let s: String = row[1] { ids.insert(s) }
+            }
+            return (urls, ids)
+        }
+    }
+
     /// The source ids and ids of every stored post of `source`.
     public func postIDs(source: String) throws -> [String: Int64] {
         try pool.read { db in

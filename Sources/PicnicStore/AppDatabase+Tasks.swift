@@ -81,15 +81,20 @@ extension AppDatabase {
     }
 
     /// Adds several tasks in one transaction (one undo step); returns them with their numbers.
+    /// Linear in the number of drafts: the free numbers are read once for the whole batch.
     /// In an active context each gets the context's tags, project and priority (as Taskwarrior
     /// does); `depends:` names existing tasks; `recur:` makes a series whose first instance this is.
     @discardableResult
     public func addTasks(_ drafts: [TaskModification], annotation: String? = nil, now: Date = Date(),
                          calendar: Calendar = .current) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
-        return try writeChange("add") { db in
+        return try writeChange("added") { db in
             let context = try Self.contextAdditions(db, now: now, calendar: calendar)
             var added: [WorkTask] = []
+            added.reserveCapacity(drafts.count)
+            // One task (every `picnic add`) asks the index for two figures; a batch reads the
+            // numbers in use once instead of counting them again for every task.
+            var free = drafts.count > 1 ? try FreeNumbers(db) : nil
             for var draft in drafts {
                 guard !draft.title.isEmpty else { throw PicnicError.usage("empty title: a task needs some words besides its attributes") }
                 if let context { Self.merge(context, into: &draft) }
@@ -99,11 +104,11 @@ extension AppDatabase {
                 }
                 try Self.applyDependencies(draft, to: &task, db, now: now)
                 task = try Self.startSeries(draft, instance: task, db)
-                task.number = try Self.nextNumber(db)
+                task.number = try free?.next() ?? Self.nextNumber(db)
                 try Self.insert(task, db)
                 added.append(task)
             }
-            try UndoJournal.relabel(added.count == 1 ? "add \(Self.describe(added[0]))" : "add \(added.count) tasks", in: db)
+            try UndoJournal.relabel(TaskWords.did("added", added), in: db)
             return added
         }
     }
@@ -120,7 +125,7 @@ extension AppDatabase {
     /// finds the task done.
     public func finish(refs: [String], now: Date = Date(), calendar: Calendar = .current) throws -> FinishResult {
         var result = FinishResult()
-        result.closed = try update(refs, verb: "done", now: now, { task, now, _ in
+        result.closed = try update(refs, verb: "finished", now: now, { task, now, _ in
             guard task.status.isOpen else { throw PicnicError.usage("task \(Self.name(task)) is already \(task.status.rawValue)") }
             task.status = .done
             task.completed = now
@@ -143,7 +148,7 @@ extension AppDatabase {
     /// Starts working on a task (status active).
     @discardableResult
     public func start(ref: String, now: Date = Date()) throws -> WorkTask {
-        try update([ref], verb: "start", now: now) { task, now in
+        try update([ref], verb: "started", now: now) { task, now in
             guard task.status.isOpen else { throw PicnicError.usage("task \(Self.name(task)) is \(task.status.rawValue)") }
             guard task.status != .active else { throw PicnicError.usage("task \(Self.name(task)) is already started") }
             task.status = .active
@@ -154,7 +159,7 @@ extension AppDatabase {
     /// Stops working on a task (back to pending, or waiting if its wait date is ahead).
     @discardableResult
     public func stop(ref: String, now: Date = Date()) throws -> WorkTask {
-        try update([ref], verb: "stop", now: now) { task, now in
+        try update([ref], verb: "stopped", now: now) { task, now in
             guard task.status == .active else { throw PicnicError.usage("task \(Self.name(task)) is not started") }
             task.status = TaskModification.status(.pending, wait: task.wait, now: now)
             task.started = nil
@@ -166,7 +171,7 @@ extension AppDatabase {
     /// open instances get the change too.
     @discardableResult
     public func modify(ref: String, with change: TaskModification, wholeSeries: Bool = false, now: Date = Date()) throws -> WorkTask {
-        try update([ref], verb: wholeSeries ? "modify series" : "modify", now: now, { task, now, db in
+        try update([ref], verb: wholeSeries ? "modified the series of" : "modified", now: now, { task, now, db in
             change.apply(to: &task, now: now)
             try Self.applyDependencies(change, to: &task, db, now: now)
             if change.recur != .keep || change.until != .keep || wholeSeries {
@@ -179,7 +184,7 @@ extension AppDatabase {
     @discardableResult
     public func annotate(ref: String, text: String, now: Date = Date()) throws -> WorkTask {
         guard !text.allSatisfy(\.isWhitespace) else { throw PicnicError.usage("empty annotation") }
-        return try update([ref], verb: "annotate", now: now) { task, now in
+        return try update([ref], verb: "annotated", now: now) { task, now in
             task.annotations.append(Annotation(entry: now, text: text))
         }[0]
     }
@@ -195,7 +200,7 @@ extension AppDatabase {
     public func remove(refs: [String], wholeSeries: Bool = false, now: Date = Date(),
                        calendar: Calendar = .current) throws -> FinishResult {
         var result = FinishResult()
-        result.closed = try update(refs, verb: wholeSeries ? "delete series" : "delete", now: now, { task, now, _ in
+        result.closed = try update(refs, verb: wholeSeries ? "deleted the series of" : "deleted", now: now, { task, now, _ in
             guard task.status != .deleted else { throw PicnicError.usage("task \(Self.name(task)) is already deleted") }
             if wholeSeries, task.series == nil { throw PicnicError.usage("--series: task \(Self.name(task)) is not recurring") }
             task.status = .deleted
@@ -229,7 +234,7 @@ extension AppDatabase {
     /// its number when it is free, else gets the smallest free one; closed tasks hold none.
     /// Returns how many were inserted and how many updated. One transaction, one undo step.
     @discardableResult
-    public func saveImportedTasks(_ tasks: [WorkTask], label: String = "import") throws -> (inserted: Int, updated: Int) {
+    public func saveImportedTasks(_ tasks: [WorkTask], label: String = "imported") throws -> (inserted: Int, updated: Int) {
         let r = try saveImported(tasks, series: [], label: label)
         return (r.inserted, r.updated)
     }
@@ -248,7 +253,7 @@ extension AppDatabase {
 
     /// `saveImportedTasks` with recurring templates, saved first (upsert by UUID), so that
     /// instances find their series.
-    public func saveImported(_ tasks: [WorkTask], series: [TaskSeries], label: String = "import") throws -> ImportCounts {
+    public func saveImported(_ tasks: [WorkTask], series: [TaskSeries], label: String = "imported") throws -> ImportCounts {
         try writeChange(label) { db in
             var counts = ImportCounts()
             for s in series {
@@ -286,7 +291,8 @@ extension AppDatabase {
                 }
             }
             let written = counts.inserted + counts.updated
-            try UndoJournal.relabel(counts.series > 0 ? "\(label) \(written) tasks, \(counts.series) series" : "\(label) \(written) tasks", in: db)
+            let tasks = "\(written) task\(written == 1 ? "" : "s")"
+            try UndoJournal.relabel(counts.series > 0 ? "\(label) (\(tasks), \(counts.series) series)" : "\(label) (\(tasks))", in: db)
             return counts
         }
     }

@@ -43,7 +43,8 @@ extension AppDatabase {
         }
     }
 
-    /// Resolves refs, applies `edit` to each task, saves them: all or nothing.
+    /// Resolves refs, applies `edit` to each task, saves them: all or nothing. `verb` (past
+    /// tense, `finished`) names the undoable change: `finished 3 “Fix CI”` (TaskWords).
     func update(_ refs: [String], verb: String, now: Date,
                 _ edit: (inout WorkTask, Date) throws -> Void) throws -> [WorkTask] {
         try update(refs, verb: verb, now: now, { task, now, _ in try edit(&task, now) }, after: { _, _, _ in })
@@ -64,14 +65,15 @@ extension AppDatabase {
                 if seen.insert(task.uuid).inserted { targets.append(task) }
             }
             var out: [WorkTask] = []
+            var numbers: [UUID: Int] = [:]
             for before in targets {
                 var task = before
-                let label = Self.describe(task)
                 try edit(&task, now, db)
                 task.modified = now
                 try Self.update(task, db)
                 out.append(task)
-                try UndoJournal.relabel(out.count == 1 ? "\(verb) \(label)" : "\(verb) \(out.count) tasks", in: db)
+                if let number = before.number { numbers[task.uuid] = number }
+                try UndoJournal.relabel(TaskWords.did(verb, out, numbers: numbers), in: db)
                 try after(before, task, db)
             }
             return out
@@ -124,8 +126,8 @@ extension AppDatabase {
     }
 
     static func insert(_ task: WorkTask, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (\(TaskRecord.placeholders))",
-                       arguments: StatementArguments(TaskRecord.values(task)))
+        try db.cachedStatement(sql: "INSERT INTO tasks (\(TaskRecord.columns)) VALUES (\(TaskRecord.placeholders))")
+            .execute(arguments: StatementArguments(TaskRecord.values(task)))
     }
 
     static func update(_ task: WorkTask, _ db: Database) throws {
@@ -137,15 +139,31 @@ extension AppDatabase {
         try db.execute(sql: "UPDATE tasks SET \(sets) WHERE uuid = ?", arguments: StatementArguments(values))
     }
 
-    /// `3 "Fix flaky CI"` for undo labels and messages.
-    static func describe(_ task: WorkTask) -> String {
-        let title = task.title.count > 40 ? String(task.title.prefix(39)) + "…" : task.title
-        return "\(name(task)) \"\(title)\""
-    }
-
     /// The short number, or the first 8 characters of the UUID for closed tasks.
     static func name(_ task: WorkTask) -> String {
         task.number.map(String.init) ?? String(task.uuid.uuidString.lowercased().prefix(8))
+    }
+}
+
+/// The smallest free task numbers, in order, from one read of the numbers in use: what
+/// `nextNumber` would answer before each insert of a batch, without asking the index each time.
+struct FreeNumbers {
+    private let used: [Int]
+    private var index = 0
+    private var candidate = 1
+
+    init(_ db: Database) throws {
+        used = try Int.fetchAll(db, sql: "SELECT number FROM tasks WHERE number IS NOT NULL ORDER BY number")
+    }
+
+    /// The next free number (it is then taken).
+    mutating func next() -> Int {
+        while index < used.count && used[index] <= candidate {
+            if used[index] == candidate { candidate += 1 }
+            index += 1
+        }
+        defer { candidate += 1 }
+        return candidate
     }
 }
 

@@ -27,6 +27,8 @@ public struct StatusSnapshot: Equatable, Sendable {
     public var due = DueCounts()
     /// Open tasks whose cached matches (still fresh for the task) include a strong one.
     public var helpWaiting = 0
+    /// The active context, whose tasks alone are counted.
+    public var context: String?
 
     public init(active: Active? = nil, due: DueCounts = DueCounts(), helpWaiting: Int = 0) {
         self.active = active; self.due = due; self.helpWaiting = helpWaiting
@@ -47,7 +49,7 @@ public struct StatusSnapshot: Equatable, Sendable {
             keep(connection)
             let row: [ReadOnlyConnection.Value]?
             do {
-                row = try connection.firstRow(Self.sql(help: .mirror), integers: arguments)
+                row = try connection.firstRow(Self.sql(help: .mirror, context: true), integers: arguments)
             } catch let error as DatabaseError where error.message.map(Self.isOlderSchema) == true {
                 // A store from before the help mirror (status never migrates), or not yet migrated.
                 let tables = try connection.firstRow("""
@@ -65,10 +67,36 @@ public struct StatusSnapshot: Equatable, Sendable {
             if let uuid = row[4].text {
                 s.active = Active(number: row[3].integer.map(Int.init), uuid: uuid, title: row[5].text ?? "")
             }
+            if row.count > 7, let name = row[6].text, let filter = row[7].text {
+                // In a context the counts are of its tasks: the queue read whole and filtered,
+                // which costs a `list` instead of a few index reads (only while a context is on).
+                return try Self.inContext(QueueContext(name: name, filter: filter, isActive: true), connection, now: now,
+                                          endOfDay: Date(timeIntervalSince1970: TimeInterval(arguments[1].1)))
+            }
             return s
         } catch {
             throw unreadable(path, error)
         }
+    }
+
+    /// The snapshot of the tasks a context's filter keeps.
+    static func inContext(_ context: QueueContext, _ connection: ReadOnlyConnection, now: Date, endOfDay: Date) throws -> StatusSnapshot {
+        let filter: TaskFilter
+        do { filter = try context.parsed(now: now, calendar: .current) } catch {
+            throw PicnicError.config("context \(context.name): \(error.message) (fix it: picnic context define \(context.name) FILTER)")
+        }
+        var s = StatusSnapshot()
+        s.context = context.name
+        let tasks = try connection.openTasks(now: now).filter { $0.status.isOpen && $0.status != .waiting && filter.matches($0, now: now) }
+        let helped = try connection.texts("SELECT task_uuid FROM match_cache WHERE strong_count > 0 AND current")
+        var active: WorkTask?
+        for t in tasks {
+            s.due.add(status: t.status, due: t.due, now: now, endOfDay: endOfDay)
+            if helped.contains(t.uuid.uuidString.lowercased()) { s.helpWaiting += 1 }
+            if t.status == .active, (t.started ?? .distantPast) > (active?.started ?? .distantPast) || active == nil { active = t }
+        }
+        if let a = active { s.active = Active(number: a.number, uuid: a.uuid.uuidString.lowercased(), title: a.title) }
+        return s
     }
 
     /// How the "help waiting" count is read.
@@ -89,7 +117,7 @@ public struct StatusSnapshot: Equatable, Sendable {
     /// The one statement: three counts and the active task. Waiting tasks whose date has passed
     /// count as open, like in the queue. One IN list (not an OR of two) keeps each count a single
     /// range scan of an index.
-    static func sql(help: HelpCount) -> String {
+    static func sql(help: HelpCount, context: Bool = false) -> String {
         func open(_ status: String, _ wait: String) -> String {
             "\(status) IN ('pending', 'active', 'waiting') AND (\(status) <> 'waiting' OR \(wait) <= :now)"
         }
@@ -113,9 +141,12 @@ public struct StatusSnapshot: Equatable, Sendable {
             SELECT (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :endOfDay),
                    (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :now),
                    \(helpCount),
-                   a.number, a.uuid, a.title
+                   a.number, a.uuid, a.title\(context ? ", c.name, c.filter" : "")
               FROM (SELECT 1) LEFT JOIN (SELECT number, uuid, title FROM tasks WHERE status = 'active'
-                                          ORDER BY started DESC LIMIT 1) a
+                                          ORDER BY started DESC LIMIT 1) a\(context ? """
+
+                   LEFT JOIN (SELECT name, filter FROM contexts WHERE active) c
+            """ : "")
             """
     }
 

@@ -5,6 +5,7 @@ extension PicnicBench {
     static let benches: [ParsableCommand.Type] = [
         DashboardKeysBench.self,
         QueueBench.self,
+        AddStdinBench.self,
         ImportBench.self,
         DashboardBench.self,
         MatchBench.self,

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import PicnicCore
+import PicnicFormats
 import PicnicStore
 
-/// `picnic-bench queue`: `picnic add` / `picnic list` against Taskwarrior 2.6's `task add` /
-/// `task next`, as whole processes, at several queue sizes; prints medians and ratios.
+/// `picnic-bench queue`: `picnic add` / `picnic list` / `picnic status` against Taskwarrior 2.6's
+/// `task add` / `task next` (and an older picnic with `--before`), as whole processes, at several
+/// queue sizes with a share of recurring and blocked tasks; prints medians and ratios.
 struct QueueBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
@@ -21,8 +23,14 @@ struct QueueBench: ParsableCommand {
     @Option(help: "Queue sizes, comma-separated.")
     var sizes = "1000,10000"
 
+    @Option(help: "Percent of the queue that is recurring or blocked (half each), e.g. 10; 0 for a plain queue.")
+    var mix = 10
+
     @Option(help: "The picnic binary (default: beside this one).")
     var picnic: String?
+
+    @Option(help: "An older picnic binary to time beside it, on the same queue (it gets the tasks without the series' templates, which it cannot hold).")
+    var before: String?
 
     @Option(help: "The Taskwarrior binary.")
     var task = "/usr/bin/task"
@@ -33,8 +41,9 @@ struct QueueBench: ParsableCommand {
     func run() throws {
         if let path = writeStore {
             let size = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.first ?? 1000
-            try AppDatabase(path: path).saveImportedTasks(Self.sampleTasks(size))
-            print("wrote \(size) tasks to \(path)")
+            let sample = Self.sample(size, mix: mix)
+            _ = try AppDatabase(path: path).saveImported(sample.tasks, series: sample.series)
+            print("wrote \(size) tasks (\(sample.series.count) series, \(mix)% recurring or blocked) to \(path)")
             return
         }
         let picnicPath = picnic ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -42,62 +51,92 @@ struct QueueBench: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: picnicPath) else {
             throw ValidationError("no picnic binary at \(picnicPath) (build it, or pass --picnic)")
         }
+        if let b = before, !FileManager.default.isExecutableFile(atPath: b) { throw ValidationError("no picnic binary at \(b) (--before)") }
         let haveTask = FileManager.default.isExecutableFile(atPath: task)
         if !haveTask { print("Taskwarrior not found at \(task): timing picnic only (apt-get install taskwarrior)") }
         print("picnic: \(picnicPath)")
         BuildCheck.warnIfNotFastBuild(picnicPath)
+        if let b = before { print("before: \(b)"); BuildCheck.warnIfNotFastBuild(b) }
         if haveTask { print("task:   \(task) \(Self.capture(task, ["--version"], env: [:]).trimmingCharacters(in: .whitespacesAndNewlines))") }
-        print("runs per figure: \(runs) (median)\n")
-        print(pad("", 21) + pad("wall-clock median", 29) + "CPU (user+sys) median")
-        print(pad("tasks", 7) + pad("command", 14) + pad("picnic ms", 11) + pad("task ms", 10) + pad("ratio", 8)
-              + pad("picnic ms", 11) + pad("task ms", 10) + "ratio")
+        print("queue: \(mix)% of the tasks recurring or blocked; runs per figure: \(runs) (median), the programs alternated\n")
+        let beforeColumns = before == nil ? "" : pad("before ms", 11) + pad("ratio", 8)
+        print(pad("", 21) + pad("wall-clock median", before == nil ? 29 : 48) + "CPU (user+sys) median")
+        print(pad("tasks", 7) + pad("command", 14) + beforeColumns + pad("picnic ms", 11) + pad("task ms", 10) + pad("ratio", 8)
+              + beforeColumns + pad("picnic ms", 11) + pad("task ms", 10) + "ratio")
         for size in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("picnic-bench-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
-            let tasks = Self.sampleTasks(size)
+            let sample = Self.sample(size, mix: mix)
             let db = dir.appendingPathComponent("picnic.sqlite").path
-            try AppDatabase(path: db).saveImportedTasks(tasks)
+            _ = try AppDatabase(path: db).saveImported(sample.tasks, series: sample.series)
             let pEnv = ["PICNIC_DB": db]
+            var bEnv: [String: String] = [:]
+            if let b = before {
+                // The older binary builds its own store from the tasks, as its importer would.
+                let file = dir.appendingPathComponent("before.json")
+                try TaskwarriorFormat.export(sample.tasks).write(to: file, atomically: true, encoding: .utf8)
+                let bdb = dir.appendingPathComponent("before.sqlite").path
+                bEnv = ["PICNIC_DB": bdb]
+                let r = Spawn.run(b, ["import", "taskwarrior", file.path], environment: bEnv)
+                guard r.status == 0 else { throw ValidationError("\(b) import taskwarrior failed (\(r.status))") }
+            }
             var tEnv: [String: String] = [:]
-            if haveTask { tEnv = try Self.taskwarrior(in: dir, tasks: tasks, binary: task) }
+            if haveTask { tEnv = try Self.taskwarrior(in: dir, sample: sample, binary: task) }
 
             let addArgs = ["add", "Bench", "task", "+bench", "project:perf", "due:fri", "pri:M"]
-            let pAdd = median(runs) { Self.time(picnicPath, addArgs, env: pEnv) }
-            let tAdd = haveTask ? median(runs) { Self.time(task, addArgs, env: tEnv) } : nil
-            report(size, "add", pAdd, tAdd)
-            let pList = median(runs) { Self.time(picnicPath, ["list"], env: pEnv) }
-            let tNext = haveTask ? median(runs) { Self.time(task, ["next"], env: tEnv) } : nil
-            report(size, "list / next", pList, tNext)
-            let pJSON = median(runs) { Self.time(picnicPath, ["list", "--json"], env: pEnv) }
-            let tExport = haveTask ? median(runs) { Self.time(task, ["export"], env: tEnv) } : nil
-            report(size, "json / export", pJSON, tExport)
+            func measure(_ what: String, _ args: [String], _ taskArgs: [String]?) {
+                var programs: [() -> Sample] = [{ Self.time(picnicPath, args, env: pEnv) }]
+                if let b = before { programs.append { Self.time(b, args, env: bEnv) } }
+                if haveTask, let taskArgs { programs.append { Self.time(task, taskArgs, env: tEnv) } }
+                let medians = alternated(runs, programs)
+                report(size, what, medians[0], before == nil ? nil : medians[1],
+                       haveTask && taskArgs != nil ? medians[medians.count - 1] : nil)
+            }
+            measure("add", addArgs, addArgs)
+            measure("list / next", ["list"], ["next"])
+            measure("json / export", ["list", "--json"], ["export"])
+            measure("status", ["status", "--tmux"], nil)
         }
-        print("\nGoal: picnic/task at most 0.50 for add and list.")
+        print("\nGoal: picnic/task at most 0.50 for add and list; 'before' is the older binary on the same queue.")
     }
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 
-    func report(_ size: Int, _ what: String, _ p: Sample, _ t: Sample?) {
+    func report(_ size: Int, _ what: String, _ p: Sample, _ b: Sample?, _ t: Sample?) {
         func f(_ x: Double?) -> String { x.map { String(format: "%.1f", $0) } ?? "-" }
         func r(_ a: Double, _ b: Double?) -> String { b.map { String(format: "%.2f", a / $0) } ?? "-" }
-        print(pad("\(size)", 7) + pad(what, 14) + pad(f(p.wall), 11) + pad(f(t?.wall), 10) + pad(r(p.wall, t?.wall), 8)
-              + pad(f(p.cpu), 11) + pad(f(t?.cpu), 10) + r(p.cpu, t?.cpu))
+        let bw = before == nil ? "" : pad(f(b?.wall), 11) + pad(r(p.wall, b?.wall), 8)
+        let bc = before == nil ? "" : pad(f(b?.cpu), 11) + pad(r(p.cpu, b?.cpu), 8)
+        print(pad("\(size)", 7) + pad(what, 14) + bw + pad(f(p.wall), 11) + pad(f(t?.wall), 10) + pad(r(p.wall, t?.wall), 8)
+              + bc + pad(f(p.cpu), 11) + pad(f(t?.cpu), 10) + r(p.cpu, t?.cpu))
     }
 
-    /// Medians of wall and CPU time over `n` runs, after one warm-up run.
-    func median(_ n: Int, _ sample: () -> Sample) -> Sample {
-        _ = sample() // warm the page cache
-        let xs = (0..<max(1, n)).map { _ in sample() }
-        let wall = xs.map(\.wall).sorted(), cpu = xs.map(\.cpu).sorted()
-        return Sample(wall: wall[wall.count / 2], cpu: cpu[cpu.count / 2])
+    /// Medians of wall and CPU time of each program over `n` rounds, after one warm-up round; in
+    /// each round every program runs once, in turn, so a change in the machine's load falls on
+    /// all of them alike.
+    func alternated(_ n: Int, _ programs: [() -> Sample]) -> [Sample] {
+        for p in programs { _ = p() } // warm the page cache
+        var samples = [[Sample]](repeating: [], count: programs.count)
+        for _ in 0..<max(1, n) {
+            for (i, p) in programs.enumerated() { samples[i].append(p()) }
+        }
+        return samples.map { xs in
+            let wall = xs.map(\.wall).sorted(), cpu = xs.map(\.cpu).sorted()
+            return Sample(wall: wall[wall.count / 2], cpu: cpu[cpu.count / 2])
+        }
     }
 
     /// The same varied queue for both tools: tags, projects, priorities, some due dates.
-    static func sampleTasks(_ n: Int) -> [WorkTask] {
+    static func sampleTasks(_ n: Int) -> [WorkTask] { sample(n, mix: 0).tasks }
+
+    /// A sample queue with `mix` percent of its tasks recurring or blocked: half of those are
+    /// instances of daily or weekly series (their templates in `series`), half wait on another
+    /// open task.
+    static func sample(_ n: Int, mix: Int) -> (tasks: [WorkTask], series: [TaskSeries]) {
         let now = Date().truncatedToSeconds
         let priorities: [Priority?] = [.H, .M, .L, nil]
-        return (0..<n).map { (i: Int) -> WorkTask in
+        var tasks = (0..<n).map { (i: Int) -> WorkTask in
             let project: String? = i % 3 == 0 ? "p\(i % 13)" : nil
             let tags: [String] = i % 2 == 0 ? ["t\(i % 7)"] : []
             let offset = Double(i % 40 - 10) * 86400
@@ -106,37 +145,43 @@ struct QueueBench: ParsableCommand {
             return WorkTask(number: i + 1, title: "Task \(i) of the benchmark queue", project: project, tags: tags,
                             priority: priorities[i % 4], due: due, created: created)
         }
+        var series: [TaskSeries] = []
+        guard mix > 0 else { return (tasks, series) }
+        let every = max(2, 200 / mix) // each kind on 1 task in `every`
+        for i in stride(from: 1, to: n, by: every) {
+            // A recurring instance, due ahead (so Taskwarrior makes no more of it), and its series.
+            let due = now.addingTimeInterval(Double(1 + i % 6) * 86_400)
+            let template = WorkTask(title: tasks[i].title, project: tasks[i].project, tags: tasks[i].tags,
+                                    priority: tasks[i].priority, due: due, created: tasks[i].created)
+            let s = TaskSeries(template: template, recur: i % 2 == 0 ? "daily" : "weekly", mask: "-")
+            series.append(s)
+            tasks[i].due = due
+            tasks[i].series = s.uuid
+            tasks[i].occurrence = 0
+        }
+        for i in stride(from: every / 2 + 1, to: n, by: every) {
+            tasks[i].depends = [tasks[(i + n / 2) % n].uuid]
+        }
+        return (tasks, series)
     }
 
-    /// A private Taskwarrior (TASKRC + data.location) filled with `tasks` through `task import`.
-    static func taskwarrior(in dir: URL, tasks: [WorkTask], binary: String) throws -> [String: String] {
+    /// A private Taskwarrior (TASKRC + data.location) filled with the same queue through
+    /// `task import`: templates as `recurring` tasks, instances with `parent`/`imask`, dependencies.
+    static func taskwarrior(in dir: URL, sample: (tasks: [WorkTask], series: [TaskSeries]), binary: String) throws -> [String: String] {
         let data = dir.appendingPathComponent("task")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let rc = dir.appendingPathComponent("taskrc")
+        // Recurrence stays on, as people run it: each instance is due ahead and the templates'
+        // masks already count it, so Taskwarrior makes no new ones during the runs.
         try """
         data.location=\(data.path)
         confirmation=no
         verbose=nothing
         hooks=off
         color=off
-        recurrence=off
         """.write(to: rc, atomically: true, encoding: .utf8)
-        func tw(_ d: Date) -> String {
-            let s = TaskJSON.format(d) // 2026-12-01T14:00:00Z → 20261201T140000Z
-            return s.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-        }
-        var items: [[String: Any]] = []
-        for t in tasks {
-            var o: [String: Any] = ["uuid": t.uuid.uuidString.lowercased(), "description": t.title,
-                                    "status": "pending", "entry": tw(t.created)]
-            if let p = t.project { o["project"] = p }
-            if !t.tags.isEmpty { o["tags"] = t.tags }
-            if let p = t.priority { o["priority"] = p.rawValue }
-            if let d = t.due { o["due"] = tw(d) }
-            items.append(o)
-        }
         let file = dir.appendingPathComponent("import.json")
-        try JSONSerialization.data(withJSONObject: items).write(to: file)
+        try TaskwarriorFormat.export(sample.tasks, series: sample.series).write(to: file, atomically: true, encoding: .utf8)
         let env = ["TASKRC": rc.path, "TASKDATA": data.path]
         _ = capture(binary, ["import", file.path], env: env)
         return env

@@ -39,18 +39,18 @@ enum Spawn {
     /// Runs `path ARGS` with the current environment plus `environment`, stdin on /dev/null,
     /// stdout into the file `stdout` and stderr on /dev/null (or into the same file); waits.
     static func run(_ path: String, _ args: [String], environment: [String: String] = [:],
-                    stdout: String = "/dev/null", stderrToStdout: Bool = false) -> Result {
+                    stdin: String = "/dev/null", stdout: String = "/dev/null", stderrToStdout: Bool = false) -> Result {
         run([path] + args, fullEnvironment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
-            stdout: stdout, stderrToStdout: stderrToStdout)
+            stdin: stdin, stdout: stdout, stderrToStdout: stderrToStdout)
     }
 
-    /// The same with exactly `fullEnvironment`.
-    static func run(_ argv: [String], fullEnvironment: [String: String], stdout: String = "/dev/null",
-                    stderrToStdout: Bool = false) -> Result {
+    /// The same with exactly `fullEnvironment`; stdin reads the file `stdin`.
+    static func run(_ argv: [String], fullEnvironment: [String: String], stdin: String = "/dev/null",
+                    stdout: String = "/dev/null", stderrToStdout: Bool = false) -> Result {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         if stderrToStdout {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)

@@ -9,12 +9,23 @@ struct Picnic: ParsableCommand {
         commandName: "picnic",
         abstract: "Your work queue, and the community help that matches the task in hand.",
         discussion: """
-        Global options, accepted anywhere on the line: --db PATH (or $PICNIC_DB) and
-        --config PATH. Exit codes: 0 ok, 64 usage, 65 bad input data, 74 I/O, 78 config,
-        130 interrupted.
+        Global options, accepted anywhere on the line: --db PATH (or $PICNIC_DB) and \
+        --config PATH. Every command is in docs/CLI.md.
+
+        Exit codes:
+          0    ok
+          64   usage: a bad argument, option, filter or task number
+          65   bad input data: a value or a file that does not read
+          74   I/O: a file or the database cannot be read or written
+          78   config: a bad configuration file
+          130  interrupted
         """,
+        version: Picnic.version,
         subcommands: Picnic.commands
     )
+
+    /// What `picnic --version` prints; raised by hand with each release (docs/DECISIONS.md).
+    static let version = "picnic 0.1.0"
 
     @Flag(name: .long, help: "Open the dashboard on a throwaway welcome workspace.")
     var demo = false
@@ -38,6 +49,7 @@ struct Picnic: ParsableCommand {
                 try fast()
                 return
             }
+            if let first = args.first, let mistyped = CommandSuggestion.error(for: first) { throw mistyped }
             var command = try parseAsRoot(args)
             try command.run()
         } catch {
@@ -92,6 +104,14 @@ enum Global {
             exit(e.exitCode)
         }
         Picnic.exit(withError: error)
+    }
+
+    /// The short numbers `refs` name now, by task (a finished or deleted task gives its up, and
+    /// its message still says it).
+    static func numbers(_ refs: [String], _ db: AppDatabase) throws -> [UUID: Int] {
+        var out: [UUID: Int] = [:]
+        for ref in refs { let t = try db.task(ref: ref); if let n = t.number { out[t.uuid] = n } }
+        return out
     }
 
     /// Writes a line to stderr (messages; data goes to stdout).

@@ -20,11 +20,12 @@ enum TaskTable {
     static func render(_ tasks: TaskListing, now: Date, width: Int?) -> [UInt8] {
         tasks.text.withUnsafeBufferPointer { text in
             let layout = Layout(tasks, text, now: now)
-            let widths = layout.columnWidths
+            var widths = layout.columnWidths
             var visible: [Int] = []
             for c in 0..<columns where c == 0 || c == 7 || widths[c] > layout.cellWidth[c] || layout.nonEmpty[c] {
                 visible.append(c)
             }
+            if let width { giveWayToTitle(&widths, visible: visible, width: width) }
             let last = visible.last!
             let n = tasks.count + 1
             // Cells, padding, separators, a cut cell's or line's `…`, the newline.
@@ -59,6 +60,17 @@ enum TaskTable {
                 }
                 count = out.count
             }
+        }
+    }
+
+    /// When a line would be wider than `width`, tags and then project give up columns (down to
+    /// their headers' width) before the title is cut: the title is the last column to shrink.
+    static func giveWayToTitle(_ widths: inout [Int], visible: [Int], width: Int) {
+        var over = visible.reduce(visible.count - 1) { $0 + widths[$1] } - width
+        for c in [3, 2] where over > 0 && visible.contains(c) {
+            let give = min(over, max(0, widths[c] - header[c].count))
+            widths[c] -= give
+            over -= give
         }
     }
 

@@ -34,7 +34,9 @@ import PicnicCore
                            votes: 2, helped: 1, acceptedAnswer: UUID(), answers: 3, position: 1042)
         let data = APIJSON.encode(post)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"id\":\"5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5\"") || text.contains("\"id\":\"5F0C1D2E"))
+        #expect(text.contains("\"id\":\"5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5\""))
+        #expect(text.contains("\"parent\":null") && text.contains("\"edited\":null") && text.contains("\"url\":null"))
+        #expect(!text.contains(post.acceptedAnswer!.uuidString) && text.contains(post.acceptedAnswer!.apiString))
         #expect(text.contains("\"created\":\"2025-12-03T07:23:13.123Z\""))
         #expect(try APIJSON.decode(APIPost.self, from: data) == post)
         let page = APIChangePage(changes: [APIChange(position: 1042, op: .create, post: post),

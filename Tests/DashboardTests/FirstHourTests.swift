@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TermUI
 import PicnicCore
+import TestSupport
 @testable import Dashboard
 
 private typealias F = Fixtures
@@ -156,5 +157,25 @@ private typealias F = Fixtures
         _ = Dashboard.update(&s, .matchesLoaded(task: someday.uuid, generation: s.matchGeneration, matches: F.weakMatches))
         #expect(s.press("o") == [])
         #expect(s.message?.text == "No link in this task or its selected thread")
+    }
+
+    @Test func theDeleteQuestionLeavesItsKeysToTheStatusBar() {
+        var s = F.loaded()
+        _ = s.press("j", "x")
+        let lines = Dashboard.render(s).lines
+        #expect(lines[lines.count - 2].hasPrefix(" Delete 2 “Review payments PR”?"))
+        #expect(!lines[lines.count - 2].contains("yes"))
+        #expect(lines[lines.count - 1].hasPrefix(" y yes  Esc cancel"))
+    }
+
+    @Test func waitingTasksAreWhereTheReadmeSaysTheyAre() throws {
+        // The dashboard keeps a waiting task in the queue, marked ⏸ …
+        let s = F.loaded()
+        #expect(s.rows.row(of: F.someday.uuid) != nil)
+        #expect(QueueView.line(F.someday, state: s, width: 40, selected: false).plainText.hasPrefix(" ⏸"))
+        // … and the README's quick-add table says so (and that picnic list leaves it out).
+        let readme = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `wait:WHEN`") })
+        #expect(row.contains("⏸") && row.contains("`picnic list` leaves it out") && !row.contains("hide"))
     }
 }

@@ -74,6 +74,29 @@ import TestSupport
         #expect(all.filter { $0["kind"] as? String == "link" }.allSatisfy { $0["space"] as? String == "news" })
     }
 
+    @Test func oneNewsItemInAPublishersAtomRdfAndRssFeedsIsImportedOnce() throws {
+        let names = ["rss.responseTagesschauAtom.xml", "rss.responseTagesschauRDF.xml", "rss.responseTagesschauWebsiteRSS.xml"]
+        let files = names.compactMap { TestSupport.sharedFile("feeds/" + $0) }
+        guard files.count == 3 else { print("skipped: ../shared/data/feeds is absent"); return }
+        let db = db()
+        var said: [String] = []
+        for f in files {
+            let r = try TestSupport.picnic(["import", "feed", f.path], db: db)
+            #expect(r.status == 0, "\(r.stderr)")
+            said.append(r.stderr)
+        }
+        // Atom: 2 items; RDF: the same 2 (GUIDs = Atom ids, same links); RSS: those 2 and 1 more.
+        #expect(said[0].hasSuffix(": 2 added, 0 updated, 0 skipped, 0 removed\n"), "\(said[0])")
+        #expect(said[1].hasSuffix(": 0 added, 0 updated, 2 skipped, 0 removed\n"), "\(said[1])")
+        #expect(said[2].hasSuffix(": 1 added, 0 updated, 2 skipped, 0 removed\n"), "\(said[2])")
+        let all = try posts(db)
+        #expect(all.count == 3)
+        #expect(Set(all.compactMap { $0["url"] as? String }).count == 3)
+        // Importing them all again changes nothing.
+        for f in files { #expect(try TestSupport.picnic(["import", "feed", f.path], db: db).stderr.contains(" 0 added")) }
+        #expect(try posts(db).count == 3)
+    }
+
     @Test func docsReimportUpdatesChangedAndRemovesDeleted() throws {
         let db = db()
         let folder = db.deletingLastPathComponent().appendingPathComponent("notes")

@@ -14,7 +14,7 @@ import TestSupport
         let q = try TestSupport.picnic(["post", "--title", "Flaky CI on arm64", "--body", "-", "--tags", "ci, arm64",
                                         "--space", "ops"], db: db, stdin: "runner times out\n")
         #expect(q.status == 0, "\(q.stderr)")
-        #expect(q.stdout == "Created post 1.\n")
+        #expect(q.stdout == "Added post 1.\n")
         let a = try TestSupport.picnic(["post", "--parent", "1", "--body", "pin the image"], db: db)
         #expect(a.status == 0, "\(a.stderr)")
         let out = try TestSupport.picnic(["posts", "--json"], db: db)

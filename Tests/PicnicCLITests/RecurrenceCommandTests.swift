@@ -103,7 +103,7 @@ import TestSupport
         let env = at(1)
         func run(_ args: String...) throws -> TestSupport.Output { try TestSupport.picnic(args, db: db, environment: env) }
         #expect(try run("add", "Deploy", "+work").status == 0)
-        #expect(try run("add", "Plumber", "+home").status == 0)
+        #expect(try run("add", "Plumber", "+home", "due:today").status == 0)
         #expect(try run("context", "define", "work", "+work", "or", "project:infra").status == 0)
         #expect(try run("context", "list").stdout == "  work  +work or project:infra\n")
         #expect(try run("context", "work").status == 0)
@@ -114,8 +114,13 @@ import TestSupport
         #expect(try run("add", "Rotate", "certs").status == 0)
         let added = try jsonArray(run("list", "--json", "Rotate").stdout)
         #expect(added.first?["tags"] as? [String] == ["work"])
+        // status counts the context's tasks only, and says which context it is in.
+        #expect(try run("add", "Ship", "+work", "due:today").status == 0)
+        #expect(try run("status").stdout == "[work] 1 due today\n")
+        #expect(try run("status", "--json").stdout.contains("\"context\":\"work\",\"due_today\":1"))
         #expect(try run("context", "none").status == 0)
-        #expect(try jsonArray(run("list", "--json").stdout).count == 3)
+        #expect(try run("status").stdout == "2 due today\n")
+        #expect(try jsonArray(run("list", "--json").stdout).count == 4)
         let unknown = try run("context", "nope")
         #expect(unknown.status == 64 && unknown.stderr == "picnic: no context nope (see 'picnic context list')\n")
         #expect(try run("context", "define", "bad", "foo:bar").status == 64)

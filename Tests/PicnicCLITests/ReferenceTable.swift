@@ -47,6 +47,15 @@ enum ReferenceTable {
             return cells[c].dropFirst().contains { !$0.isEmpty }
         }
         let last = visible.last!
+        // Too wide for the terminal: tags, then project, shrink to their headers before the title.
+        if let width {
+            var over = visible.map { widths[$0] }.reduce(0, +) + visible.count - 1 - width
+            for c in [3, 2] where over > 0 && visible.contains(c) {
+                let give = min(over, max(0, widths[c] - header[c].count))
+                widths[c] -= give
+                over -= give
+            }
+        }
 
         var out: [UInt8] = []
         out.reserveCapacity(n * (visible.reduce(0) { $0 + widths[$1] + 1 } + 8))

@@ -12,7 +12,7 @@ private let sqlite3 = TestSupport.which("sqlite3")
         #expect(plain.stdout == "nothing active, nothing due\n")
         #expect(try TestSupport.picnic(["status", "--tmux"], db: db).stdout == "\n")
         let json = try TestSupport.picnic(["status", "--json"], db: db)
-        #expect(json.stdout == "{\"active\":null,\"due_today\":0,\"help_waiting\":0,\"overdue\":0}\n")
+        #expect(json.stdout == "{\"active\":null,\"context\":null,\"due_today\":0,\"help_waiting\":0,\"overdue\":0}\n")
         #expect(!FileManager.default.fileExists(atPath: db.path))
     }
 

@@ -54,7 +54,15 @@ import TestSupport
         #expect(objects.count == 1)
         #expect(objects.first?["description"] as? String == "Fix flaky CI")
         #expect(objects.first?["project"] as? String == "infra" && objects.first?["priority"] as? String == "H")
-        #expect(objects.first?["tags"] as? [String] == ["ci"] && objects.first?["due"] as? String == "20261201T000000Z")
+        // A todo.txt day is due until it ends, here (as quick-add's due:2026-12-01).
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = .current
+        let end = cal.date(from: DateComponents(year: 2026, month: 12, day: 1, hour: 23, minute: 59, second: 59))!
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        #expect(objects.first?["tags"] as? [String] == ["ci"] && objects.first?["due"] as? String == f.string(from: end))
     }
 
     @Test func todoTxtRoundTripAndIdempotence() throws {

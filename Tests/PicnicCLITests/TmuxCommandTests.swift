@@ -75,7 +75,7 @@ import TestSupport
         handle.write(Data("after\n".utf8))
         try handle.close()
         let update = try picnic(["tmux", "--install", "--key", "F6"], home: home)
-        #expect(update.stderr.contains("updated"))
+        #expect(update.stderr.contains("Updated the picnic block"))
         let text = try String(contentsOf: conf, encoding: .utf8)
         #expect(text.hasPrefix("before\n# >>> picnic >>>"))
         #expect(text.hasSuffix("# <<< picnic <<<\nafter\n"))

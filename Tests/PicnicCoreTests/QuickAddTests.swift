@@ -111,3 +111,18 @@ import Testing
         #expect(QuickAdd.completions(for: "du", tags: tags, projects: projects) == ["due:"])
     }
 }
+
+@Suite struct TaskWordsTests {
+    @Test func oneVoiceForTaskMessages() {
+        let t = WorkTask(uuid: UUID(uuidString: "62F89C25-0000-0000-0000-000000000000")!, number: 3, title: "Fix flaky CI")
+        #expect(TaskWords.said("finished", [t]) == "Finished 3 “Fix flaky CI”.")
+        var closed = t
+        closed.number = nil
+        #expect(TaskWords.did("finished", [closed]) == "finished 62f89c25 “Fix flaky CI”")
+        #expect(TaskWords.did("finished", [closed], numbers: [t.uuid: 3]) == "finished 3 “Fix flaky CI”")
+        #expect(TaskWords.said("added", [t, closed]) == "Added 2 tasks.")
+        let long = WorkTask(number: 13, title: String(repeating: "word ", count: 20) + "+tag")
+        #expect(TaskWords.said("added", [long]) == "Added 13 “" + String(repeating: "word ", count: 8).prefix(39) + "…”.")
+        #expect(TaskWords.sentence("undid: it.") == "Undid: it.")
+    }
+}

@@ -70,6 +70,23 @@ import Testing
         #expect(Fixtures.formatError { _ = try one("Pay due:someday") }?.description == "todo.txt:1: due:someday: expected due:YYYY-MM-DD")
     }
 
+    @Test func dueDaysEndWhereThePersonIsAsInQuickAdd() throws {
+        for zone in ["UTC", "America/New_York", "Asia/Tokyo", "Pacific/Kiritimati"] {
+            let tz = TimeZone(identifier: zone)!
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = tz
+            let t = try TodoTxtFormat.parse(Data("Pay rent due:2026-12-01 t:2026-11-28".utf8), file: "t.txt", now: now, timeZone: tz)[0]
+            // The same instant quick-add gives due:2026-12-01 in that zone.
+            let quick = try QuickAdd.parseNew("Pay rent due:2026-12-01", now: now, calendar: cal).makeTask(now: now)
+            #expect(t.due == quick.due, "\(zone)")
+            #expect(cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: t.due!)
+                    == DateComponents(year: 2026, month: 12, day: 1, hour: 23, minute: 59, second: 59), "\(zone)")
+            #expect(cal.dateComponents([.day, .hour], from: t.wait!) == DateComponents(day: 28, hour: 0), "\(zone)")
+            // And the export says the same days back.
+            #expect(TodoTxtFormat.line(for: t, writeUUID: false, timeZone: tz).hasSuffix("due:2026-12-01 t:2026-11-28"), "\(zone)")
+        }
+    }
+
     @Test func everySampleLine() throws {
         guard let url = TestSupport.sharedFile("todotxt/todo.sample.txt") else {
             print("skipped: ../shared/data/todotxt is absent"); return

@@ -141,7 +141,7 @@ import TestSupport
         let t = try add(db, "Water recur:daily due:today", now: day(1))
         let step = try db.finish(refs: ["1"], now: day(1), calendar: cal)
         #expect(step.next.count == 1)
-        #expect(try db.undo()?.hasPrefix("done 1") == true)
+        #expect(try db.undo()?.hasPrefix("finished 1 “Water”") == true)
         let open = try db.openTasks(now: day(1))
         #expect(open.map(\.uuid) == [t.uuid] && open[0].number == 1)
         #expect(try db.series(of: t)?.mask == "-")

@@ -15,6 +15,24 @@ func draft(_ line: String, now: Date = Date()) throws -> TaskModification {
 }
 
 @Suite struct TaskStoreTests {
+    @Test func aBatchTakesTheSmallestFreeNumbersInOrderAsSingleAddsWould() throws {
+        let db = try makeStore()
+        try db.addTasks((1...8).map { try draft("t\($0)") })
+        try db.markDone(refs: ["2", "3", "6"])
+        let batch = try db.addTasks((1...5).map { try draft("b\($0)") })
+        #expect(batch.map(\.number) == [2, 3, 6, 9, 10])
+        // The same as one add at a time on the same queue.
+        let one = try makeStore()
+        try one.addTasks((1...8).map { try draft("t\($0)") })
+        try one.markDone(refs: ["2", "3", "6"])
+        let singles = try (1...5).map { try one.addTask(draft("b\($0)")).number }
+        #expect(singles == batch.map(\.number))
+        // Imported numbers leave holes anywhere: still the smallest free ones.
+        let imported = try makeStore()
+        try imported.saveImportedTasks([WorkTask(number: 1, title: "a"), WorkTask(number: 4, title: "b"), WorkTask(number: 5, title: "c")])
+        #expect(try imported.addTasks((1...4).map { try draft("n\($0)") }).map(\.number) == [2, 3, 6, 7])
+    }
+
     @Test func addsWithSmallestFreeNumbers() throws {
         let db = try makeStore()
         let a = try db.addTask(draft("one"))

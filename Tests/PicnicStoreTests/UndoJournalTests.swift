@@ -43,9 +43,9 @@ import TestSupport
         let db = try makeStore()
         try db.addTasks([draft("a"), draft("b")])
         try db.delete(refs: ["1", "2"])
-        #expect(try db.undo() == "delete 2 tasks")
+        #expect(try db.undo() == "deleted 2 tasks")
         #expect(try db.tasks(matching: .queue).count == 2)
-        #expect(try db.undo() == "add 2 tasks")
+        #expect(try db.undo() == "added 2 tasks")
         #expect(try snapshot(db).isEmpty)
     }
 
@@ -53,7 +53,7 @@ import TestSupport
         let db = try makeStore()
         try db.addTask(draft("one"))
         #expect(throws: PicnicError.self) { try db.markDone(refs: ["9"]) }
-        #expect(try db.undo() == "add 1 \"one\"")
+        #expect(try db.undo() == "added 1 “one”")
     }
 
     @Test func anotherTableOptsInWithOneCall() throws {

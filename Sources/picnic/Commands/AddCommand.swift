@@ -15,6 +15,7 @@ struct AddCommand: ParsableCommand {
         2026-12-01, 2026-12-01T14:00, +3d, +2w, +1m, +3h. PERIOD: daily, weekdays, weekly, \
         biweekly, monthly, quarterly, yearly, 3d, 2w, 6m, 1y. A bare -- makes the rest title words. \
         In an active context (picnic context) the task also gets the context's tags and project.
+
         With '-' alone, reads one task per line from stdin (blank lines skipped), all added in \
         one transaction or none. Prints the new task numbers (just the numbers when stdout is \
         not a terminal).
@@ -51,7 +52,7 @@ struct AddCommand: ParsableCommand {
         let db = try Global.openDatabase()
         let added = try db.addTasks(drafts, now: now, calendar: calendar)
         if Terminal.stdoutIsTTY {
-            for t in added { Terminal.write("Created task \(t.number ?? 0): \(Terminal.safe(t.title))\n") }
+            for t in added { Terminal.write(Terminal.safe(TaskWords.said("added", [t])) + "\n") }
         } else {
             var out = ""
             for t in added { out += "\(t.number ?? 0)\n" }

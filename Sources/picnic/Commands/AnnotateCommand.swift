@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
 /// `picnic annotate ID TEXT…`: add a timestamped note.
@@ -16,6 +17,6 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         let t = try Global.openDatabase().annotate(ref: id, text: text.joined(separator: " "))
-        Global.note("Annotated \(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+        Global.note(Terminal.safe(TaskWords.said("annotated", [t])))
     }
 }

@@ -12,9 +12,9 @@ struct CaptureCommand: ParsableCommand {
         commandName: "capture",
         abstract: "Capture one task in a small full-screen line (made for a tmux popup).",
         discussion: """
-        Type a quick-add line; the line under it shows how it reads, and threads that may already
-        answer it follow. Tab completes +tags and project: names, ↑/↓ walk the history, readline
-        keys edit. ⏎ saves and exits 0 (a line that does not read stays open with the reason);
+        Type a quick-add line; the line under it shows how it reads, and threads that may already \
+        answer it follow. Tab completes +tags and project: names, ↑/↓ walk the history, readline \
+        keys edit. ⏎ saves and exits 0 (a line that does not read stays open with the reason); \
         Esc or Ctrl-C cancels and exits 130 without saving.
         """
     )

@@ -15,6 +15,7 @@ struct ContextCommand: ParsableCommand {
           picnic context list                  every context, the active one marked
           picnic context delete NAME           forget a context
           picnic context                       which context is active
+
         While a context is active, list, status and the dashboard show only its tasks, and a task \
         added gets the tags, project and priority its filter asks for (of the first alternative \
         when the filter has an 'or'). Contexts are settings: undo does not switch them.

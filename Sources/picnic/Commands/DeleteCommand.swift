@@ -22,8 +22,10 @@ struct DeleteCommand: ParsableCommand {
     func run() throws {
         let refs = try TaskRefs.expand(ids)
         let now = Clock.now()
-        let result = try Global.openDatabase().remove(refs: refs, wholeSeries: series, now: now)
-        for t in result.closed { Global.note("Deleted \(Terminal.safe(t.title)).") }
+        let db = try Global.openDatabase()
+        let numbers = try Global.numbers(refs, db)
+        let result = try db.remove(refs: refs, wholeSeries: series, now: now)
+        for t in result.closed { Global.note(Terminal.safe(TaskWords.said("deleted", [t], numbers: numbers))) }
         SeriesNotes.print(result, now: now)
     }
 }

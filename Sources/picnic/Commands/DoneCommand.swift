@@ -19,8 +19,10 @@ struct DoneCommand: ParsableCommand {
     func run() throws {
         let refs = try TaskRefs.expand(ids)
         let now = Clock.now()
-        let result = try Global.openDatabase().finish(refs: refs, now: now)
-        for t in result.closed { Global.note("Completed \(Terminal.safe(t.title)).") }
+        let db = try Global.openDatabase()
+        let numbers = try Global.numbers(refs, db)
+        let result = try db.finish(refs: refs, now: now)
+        for t in result.closed { Global.note(Terminal.safe(TaskWords.said("finished", [t], numbers: numbers))) }
         SeriesNotes.print(result, now: now)
     }
 }
@@ -30,12 +32,12 @@ enum SeriesNotes {
     static func print(_ result: FinishResult, now: Date) {
         for t in result.next {
             let due = t.due.map { ", due \(TaskTable.relative($0, now: now))" } ?? ""
-            Global.note("Next: task \(t.number ?? 0) \(Terminal.safe(t.title))\(due).")
+            Global.note(Terminal.safe("Next: " + TaskWords.name(t)) + "\(due).")
         }
         for s in result.ended {
             Global.note(s.template.status == .deleted
-                ? "Stopped the series \(Terminal.safe(s.template.title)) (no more instances)."
-                : "The series \(Terminal.safe(s.template.title)) has ended (until passed).")
+                ? "Stopped the series \(Terminal.safe(TaskWords.quoted(s.template.title))) (no more instances)."
+                : "The series \(Terminal.safe(TaskWords.quoted(s.template.title))) has ended (until passed).")
         }
     }
 }

@@ -42,14 +42,14 @@ extension ImportCommand {
             changed.append(task)
         }
         let counts = changed.isEmpty && changedSeries.isEmpty ? AppDatabase.ImportCounts()
-            : try db.saveImported(changed, series: changedSeries, label: "import \(format.rawValue)")
+            : try db.saveImported(changed, series: changedSeries, label: "imported from \(format.rawValue)")
         for d in counts.duplicates {
-            Global.note("kept once: \(Terminal.safe(d.title)) (occurrence \(d.occurrence ?? 0) of its series is already here as another task)")
+            Global.note("Kept once: \(Terminal.safe(TaskWords.quoted(d.title))) (occurrence \(d.occurrence ?? 0) of its series is already here as another task)")
         }
         var summary = ImportSummary(added: counts.inserted, updated: counts.updated, skipped: skipped).description
         if !series.isEmpty { summary += "; \(series.count) recurring series (\(changedSeries.count) new or changed)" }
         if !counts.duplicates.isEmpty { summary += "; \(counts.duplicates.count) duplicate instances not added" }
-        Global.note("imported \(format.rawValue) \(PostOutput.safe(name, max: 120)): " + summary)
+        Global.note("Imported \(format.rawValue) \(PostOutput.safe(name, max: 120)): " + summary)
     }
 
     /// Equal series, timestamps compared in whole seconds.

@@ -10,19 +10,30 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import tasks or community posts from another tool's files.",
         discussion: """
-        Formats: taskwarrior (task export JSON), todotxt, stackexchange (Posts.xml), feed (RSS/Atom/RDF \
-        file or http(s) URL), slack (export folder or .zip), mbox, docs (a folder of Markdown/text files).
         Re-running an import adds nothing: tasks match by UUID, posts by source and source id; changed \
         content is updated, and a docs re-import removes posts whose files are gone. All or nothing: \
-        bad input exits 65 naming the file, line or byte offset, and nothing is imported.
+        bad input exits 65 naming the file, line or byte offset, and nothing is imported. \
         See docs/Formats.md.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case taskwarrior, todotxt, stackexchange, feed, slack, mbox, docs
+
+        /// What each format reads (the help lists the formats once, with these).
+        var defaultValueDescription: String {
+            switch self {
+            case .taskwarrior: "tasks: Taskwarrior's 'task export' JSON"
+            case .todotxt: "tasks: a todo.txt file"
+            case .stackexchange: "posts: a Stack Exchange data dump's Posts.xml"
+            case .feed: "posts: an RSS, Atom or RDF feed, a file or an http(s) URL"
+            case .slack: "posts: a Slack export, folder or .zip"
+            case .mbox: "posts: a mail archive (mbox)"
+            case .docs: "posts: a folder of Markdown and text files"
+            }
+        }
     }
 
-    @Argument(help: "taskwarrior, todotxt, stackexchange, feed, slack, mbox or docs.")
+    @Argument(help: ArgumentHelp("What to import:", argumentType: Format.self))
     var format: Format
 
     @Argument(help: "The file or folder ('-' reads stdin for taskwarrior and todotxt; a URL for feed).")
@@ -90,11 +101,16 @@ struct ImportCommand: ParsableCommand {
         var batch = try readBatch()
         let db = try Global.openDatabase()
         batch.detachOrphans(stored: Set(try db.postIDs(source: batch.source).keys))
+        if format == .feed {
+            // One publisher's Atom, RSS and RDF feeds carry the same items: import each once.
+            let known = try db.itemsOfOtherSources(prefix: "feed:", except: batch.source)
+            batch.dropItems(knownElsewhere: known.urls, ids: known.ids)
+        }
         let bar = ProgressBar(label: "importing \(format.rawValue)")
         let items = batch.posts.map { PostImport($0.post, parentSourceID: $0.parentSourceID) }
         let result = try db.importSource(batch.source, items, removeMissing: batch.isComplete) { bar.update($0, of: $1) }
         bar.finish()
-        Global.note("imported \(format.rawValue) \(PostOutput.safe(path, max: 120)): " + ImportSummary(
+        Global.note("Imported \(format.rawValue) \(PostOutput.safe(path, max: 120)): " + ImportSummary(
             added: result.added, updated: result.updated, skipped: result.skipped + batch.skipped,
             removed: result.removed).description)
     }

@@ -23,7 +23,7 @@ struct MatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a JSON array of match objects.")
     var json = false
 
-    @Option(name: .long, help: "At most this many threads (default 5).")
+    @Option(name: .long, help: "At most this many threads.")
     var limit: Int = 5
 
     func validate() throws {

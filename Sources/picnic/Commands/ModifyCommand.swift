@@ -36,6 +36,6 @@ struct ModifyCommand: ParsableCommand {
             throw error.picnicError
         }
         let t = try Global.openDatabase().modify(ref: id, with: change, wholeSeries: whole, now: now)
-        Global.note("Modified \(whole ? "the series of " : "")\(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+        Global.note(Terminal.safe(TaskWords.said(whole ? "modified the series of" : "modified", [t])))
     }
 }

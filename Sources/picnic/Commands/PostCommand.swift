@@ -64,7 +64,7 @@ struct PostCommand: ParsableCommand {
         if json {
             try PostOutput.write(PostOutput.json(saved))
         } else {
-            print("Created post \(saved.id).")
+            print("Added post \(saved.id).")
         }
     }
 }

@@ -23,7 +23,7 @@ struct PostsCommand: ParsableCommand {
             return
         }
         if posts.isEmpty {
-            Global.note("no posts yet: add one with 'picnic post --title …' or import some")
+            Global.note("No posts yet. Add one with 'picnic post --title …', or import some (picnic import --help).")
             return
         }
         let width = String(posts.last?.id ?? 0).count

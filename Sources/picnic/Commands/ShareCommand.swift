@@ -69,7 +69,7 @@ struct ShareCommand: ParsableCommand {
         for (hash, name) in names {
             if let id = result.ids[hash] { print("\(id)\t\(PostOutput.safe(name, max: 120))") }
         }
-        Global.note("shared \(names.count) file\(names.count == 1 ? "" : "s"): \(result.added) added, \(result.updated) updated, \(result.skipped) unchanged")
+        Global.note("Shared \(names.count) file\(names.count == 1 ? "" : "s"): \(result.added) added, \(result.updated) updated, \(result.skipped) unchanged")
     }
 
     /// Copies the file into the content-addressed store (atomically; an existing copy is kept).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
 /// `picnic start ID`: mark a task as being worked on.
@@ -13,6 +14,6 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let t = try Global.openDatabase().start(ref: id)
-        Global.note("Started \(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+        Global.note(Terminal.safe(TaskWords.said("started", [t])))
     }
 }

@@ -9,9 +9,9 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "One line: the active task, due today, tasks with strong help waiting.",
         discussion: """
-        Reads only what is stored (tasks and the match cache); it never runs the matcher and
-        never writes, so it is cheap enough for tmux's status line (see 'picnic tmux').
-        --tmux prints a styled segment (empty when there is nothing to say); --json an object
+        Reads only what is stored (tasks and the match cache); it never runs the matcher and \
+        never writes, so it is cheap enough for tmux's status line (see 'picnic tmux'). \
+        --tmux prints a styled segment (empty when there is nothing to say); --json an object \
         with active, due_today, overdue and help_waiting.
         """
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
 /// `picnic stop ID`: stop working on a task.
@@ -13,6 +14,6 @@ struct StopCommand: ParsableCommand {
 
     func run() throws {
         let t = try Global.openDatabase().stop(ref: id)
-        Global.note("Stopped \(t.number.map { "\($0) " } ?? "")\(Terminal.safe(t.title)).")
+        Global.note(Terminal.safe(TaskWords.said("stopped", [t])))
     }
 }

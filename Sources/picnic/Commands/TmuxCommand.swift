@@ -8,10 +8,10 @@ struct TmuxCommand: ParsableCommand {
         commandName: "tmux",
         abstract: "Print the tmux.conf lines for capture, the dashboard key and the status line.",
         discussion: """
-        Prints a snippet to paste into tmux.conf, or with --install adds it to your tmux
-        configuration inside a block marked '# >>> picnic >>>' … '# <<< picnic <<<'
-        (~/.tmux.conf or $XDG_CONFIG_HOME/tmux/tmux.conf, whichever exists). --install again
-        updates the block; --uninstall removes it and leaves the file as it was. With --db, the
+        Prints a snippet to paste into tmux.conf, or with --install adds it to your tmux \
+        configuration inside a block marked '# >>> picnic >>>' … '# <<< picnic <<<' \
+        (~/.tmux.conf or $XDG_CONFIG_HOME/tmux/tmux.conf, whichever exists). --install again \
+        updates the block; --uninstall removes it and leaves the file as it was. With --db, the \
         snippet runs picnic on that database. TPM users: add 'set -g @plugin …/picnic' instead.
         """
     )
@@ -46,9 +46,9 @@ struct TmuxCommand: ParsableCommand {
         let shown = !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
         if uninstall {
             switch try config.uninstall() {
-            case .absent: Global.note("picnic: no picnic block in \(shown); nothing to remove")
-            case .removedFile: Global.note("picnic: removed \(shown) (install had created it)")
-            default: Global.note("picnic: removed the picnic block from \(shown); reload with: tmux source-file \(shown)")
+            case .absent: Global.note("No picnic block in \(shown): nothing to remove.")
+            case .removedFile: Global.note("Removed \(shown) (--install had created it).")
+            default: Global.note("Removed the picnic block from \(shown). Reload with: tmux source-file \(shown)")
             }
             return
         }
@@ -58,9 +58,9 @@ struct TmuxCommand: ParsableCommand {
             return
         }
         switch try config.install(text) {
-        case .unchanged: Global.note("picnic: \(shown) already has the picnic block")
-        case .updated: Global.note("picnic: updated the picnic block in \(shown); reload with: tmux source-file \(shown)")
-        default: Global.note("picnic: added the picnic block to \(shown); reload with: tmux source-file \(shown)")
+        case .unchanged: Global.note("\(shown) already has the picnic block.")
+        case .updated: Global.note("Updated the picnic block in \(shown). Reload with: tmux source-file \(shown)")
+        default: Global.note("Added the picnic block to \(shown). Reload with: tmux source-file \(shown)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PicnicCore
 import PicnicStore
 
 /// `picnic undo`: revert the newest change, whoever made it.
@@ -10,7 +11,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         if let label = try Global.openDatabase().undo() {
-            Global.note("Undid: \(Terminal.safe(label))")
+            Global.note(Terminal.safe(TaskWords.sentence("Undid: " + label)))
         } else {
             Global.note("Nothing to undo.")
         }

@@ -43,13 +43,14 @@ final class EffectRunner: @unchecked Sendable {
         case .quit:
             return []
         case .loadTasks:
-            do { return [.tasksLoaded(try db.openTasks())] } catch {
+            do { return [.contextsLoaded(try db.contexts()), .tasksLoaded(try db.openTasks(now: Clock.now()))] } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
         case .loadQueueHead(let limit, let dueBefore):
             do {
-                let head = try db.queueHead(limit: limit, dueBefore: dueBefore)
-                return [.queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
+                let head = try db.queueHead(limit: limit, dueBefore: dueBefore, now: Clock.now())
+                return [.contextsLoaded(try db.contexts()),
+                        .queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
             } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
@@ -83,8 +84,8 @@ final class EffectRunner: @unchecked Sendable {
             // A history that cannot be written costs the next ↑, not the task.
             try? capture?.history.append(line)
             return []
-        case .addTask, .modify, .annotate, .markDone, .start, .stop, .delete, .undo, .feedback, .ask,
-             .openURL, .copy, .editNotes:
+        case .addTask, .modify, .modifySeries, .setContext, .annotate, .markDone, .start, .stop, .delete, .undo,
+             .feedback, .ask, .openURL, .copy, .editNotes:
             return [runChange(effect)]
         }
     }
@@ -110,36 +111,44 @@ final class EffectRunner: @unchecked Sendable {
             }
             // A capture's origin note goes in with the task: one transaction, one undo step.
             let t = try db.addTask(draft, annotation: capture?.note, now: now)
-            return ("Added \(Self.name(t)).", t.uuid)
-        case .modify(let id, let line):
+            return (Self.said("added", t), t.uuid)
+        case .modify(let id, let line), .modifySeries(let id, let line):
             let change: TaskModification
             do { change = try QuickAdd.parseModification(line, now: now, calendar: .current) } catch {
                 throw PicnicError.usage(error.description)
             }
-            let t = try db.modify(ref: id.uuidString, with: change, now: now)
-            return ("Modified \(Self.name(t)).", t.uuid)
+            let whole: Bool
+            if case .modifySeries = effect { whole = true } else { whole = false }
+            let t = try db.modify(ref: id.uuidString, with: change, wholeSeries: whole, now: now)
+            return (Self.said(whole ? "modified the series of" : "modified", t), t.uuid)
+        case .setContext(let name):
+            guard let c = try db.setContext(name) else { return ("No context: the whole queue.", nil) }
+            return ("Context \(Terminal.safe(c.name)): \(Terminal.safe(c.filter))", nil)
         case .annotate(let id, let text):
             let t = try db.annotate(ref: id.uuidString, text: text, now: now)
-            return ("Annotated \(Self.name(t)).", t.uuid)
+            return (Self.said("annotated", t), t.uuid)
         case .markDone(let id):
-            let t = try db.markDone(ids: [id], now: now)
-            return ("Done: \(t.first.map { Self.title($0) } ?? "task"). u undoes.", id)
+            // A finished task gives up its number: say the one it had.
+            let number = try db.task(ref: id.uuidString).number
+            let r = try db.finish(refs: [id.uuidString], now: now)
+            return (Self.said("finished", r.closed[0], number: number) + Self.stepped(r, now: now) + Self.undoHint, id)
         case .start(let id):
             let t = try db.start(ref: id.uuidString, now: now)
-            return ("Started \(Self.name(t)).", id)
+            return (Self.said("started", t), id)
         case .stop(let id):
             let t = try db.stop(ref: id.uuidString, now: now)
-            return ("Stopped \(Self.name(t)).", id)
+            return (Self.said("stopped", t), id)
         case .delete(let id):
-            let t = try db.delete(refs: [id.uuidString], now: now)
-            return ("Deleted \(t.first.map { Self.title($0) } ?? "task"). u undoes.", id)
+            let number = try db.task(ref: id.uuidString).number
+            let r = try db.remove(refs: [id.uuidString], now: now)
+            return (Self.said("deleted", r.closed[0], number: number) + Self.stepped(r, now: now) + Self.undoHint, id)
         case .undo:
             guard let label = try db.undo() else { return ("Nothing to undo.", nil) }
-            return ("Undid \(Terminal.safe(label)).", nil)
+            return (Terminal.safe(TaskWords.sentence("Undid: " + label)), nil)
         case .feedback(let taskID, let post, let verdict):
             let task = try db.task(ref: taskID.uuidString)
             try db.setFeedback(task: task, postID: post, verdict: verdict)
-            return (verdict == .helpful ? "Marked helpful for this task." : "Hidden for this task.", taskID)
+            return (verdict == .helpful ? "Marked post \(post) helpful for this task." : "Hid post \(post) for this task." + Self.undoHint, taskID)
         case .ask(let task):
             let body = ([task.notes] + task.annotations.map(\.text)).filter { !$0.isEmpty }.joined(separator: "\n\n")
             let post = Post(kind: .question, title: task.title, body: body, tags: task.tags,
@@ -161,11 +170,19 @@ final class EffectRunner: @unchecked Sendable {
             guard let edited = try outside.edit(task.notes, name: "picnic-notes-\(task.number ?? 0)") else {
                 return ("Notes unchanged.", id)
             }
-            try db.setNotes(ref: id.uuidString, notes: edited, now: now)
-            return ("Saved the notes of \(Self.name(task)).", id)
+            let t = try db.setNotes(ref: id.uuidString, notes: edited, now: now)
+            return (Self.said("saved the notes of", t), id)
         case .quit, .loadTasks, .loadQueueHead, .match, .matchDraft, .scanHelp, .loadThread, .appendHistory:
             return (nil, nil)  // answered in `run`
         }
+    }
+
+    /// ` Next: 7, due tmrw.` after a step of a series, ` The series has ended.` at its end.
+    static func stepped(_ r: FinishResult, now: Date) -> String {
+        if let next = r.next.first {
+            return " Next: " + Terminal.safe(TaskWords.name(next)) + (next.due.map { ", due \(TaskTable.relative($0, now: now))" } ?? "") + "."
+        }
+        return r.ended.isEmpty ? "" : " The series has ended."
     }
 
     /// Runs `work` on `queue`; its event (or failure) goes to the inbox. nil: skipped.
@@ -201,14 +218,13 @@ final class EffectRunner: @unchecked Sendable {
         return strong
     }
 
-    static func name(_ t: WorkTask) -> String {
-        (t.number.map { "\($0) " } ?? "") + title(t)
+    /// `Finished 3 “Fix CI”.` (TaskWords), safe to draw.
+    static func said(_ verb: String, _ t: WorkTask, number: Int? = nil) -> String {
+        Terminal.safe(TaskWords.said(verb, [t], numbers: number.map { [t.uuid: $0] } ?? [:]))
     }
 
-    static func title(_ t: WorkTask) -> String {
-        let s = Terminal.safe(t.title)
-        return s.count > 40 ? String(s.prefix(39)) + "…" : "“\(s)”"
-    }
+    /// Said after a change people often want back.
+    static let undoHint = " u undoes it."
 
     static func describe(_ error: Error) -> String {
         if let e = error as? PicnicError { return e.message }

@@ -87,7 +87,7 @@ enum WelcomeWorkspace {
     static func seed(_ db: AppDatabase, now: Date = Date()) throws {
         let f = try file()
         _ = try db.importSource(source, posts(f, now: now), removeMissing: false)
-        _ = try db.saveImportedTasks(tasks(f, now: now), label: "welcome")
+        _ = try db.saveImportedTasks(tasks(f, now: now), label: "set up the welcome tour")
     }
 
     /// Creates the database at `path` with the welcome workspace, atomically: it is built beside

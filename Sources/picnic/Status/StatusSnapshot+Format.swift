@@ -10,7 +10,8 @@ extension StatusSnapshot {
         if let a = active { parts.append("▶ " + Self.label(a, maxTitle: maxTitle)) }
         if let due = due.text { parts.append(due) }
         if helpWaiting > 0 { parts.append("\(helpWaiting) with help") }
-        return parts.isEmpty ? "nothing active, nothing due" : parts.joined(separator: " · ")
+        let line = parts.isEmpty ? "nothing active, nothing due" : parts.joined(separator: " · ")
+        return context.map { "[\(Self.clean($0))] " + line } ?? line
     }
 
     /// A short tmux status segment with `#[fg=…]` styles, safe to embed in `status-right`:
@@ -21,6 +22,7 @@ extension StatusSnapshot {
             color ? "#[\(style)]\(text)#[default]" : text
         }
         var parts: [String] = []
+        if let c = context { parts.append(styled("[" + Self.tmuxEscaped(Self.clean(c)) + "]", "fg=magenta")) }
         if let a = active {
             parts.append(styled("▶ " + Self.tmuxEscaped(Self.label(a, maxTitle: maxTitle)), "fg=green"))
         }
@@ -45,6 +47,7 @@ extension StatusSnapshot {
     func json() -> String {
         var object: [String: Any] = [
             "due_today": due.today, "overdue": due.overdue, "help_waiting": helpWaiting,
+            "context": context.map { $0 as Any } ?? NSNull(),
         ]
         if let a = active {
             object["active"] = ["id": a.number.map { $0 as Any } ?? NSNull(), "uuid": a.uuid, "title": a.title]

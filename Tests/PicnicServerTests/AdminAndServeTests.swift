@@ -1,0 +1,117 @@
+import AsyncHTTPClient
+import CommunityAPI
+import Foundation
+import NIOCore
+import NIOSSL
+import PicnicServer
+import Testing
+import TestSupport
+
+/// The admin commands, migrations, and what `serve` refuses to start on.
+@Suite(.enabled(if: TestCluster.isAvailable, "PostgreSQL is not available: \(TestCluster.skipReason)"))
+struct AdminAndServeTests {
+    @Test func migrateIsSafeToRunTwice() throws {
+        let server = try TestServer()   // migrated once
+        let again = try server.admin(["migrate"])
+        #expect(again.contains("nothing to do"))
+        let cluster = try TestCluster.shared.get()
+        let versions = try cluster.psql(["-d", server.owner.database, "-c", "SELECT string_agg(version::text, ',') FROM picnic_schema"])
+        #expect(versions.trimmingCharacters(in: .whitespacesAndNewlines) == "\(Migration.latest)")
+    }
+
+    @Test func serveRefusesANewerSchemaTheOwnerAndAnUnmigratedDatabase() throws {
+        let server = try TestServer()
+        let cluster = try TestCluster.shared.get()
+        // The tables' owner (here a superuser): row-level security would not apply.
+        let owner = try TestServer.command(["serve", "--db", server.owner.urlString, "--listen", "127.0.0.1:0"])
+        #expect(owner.status == 78)
+        #expect(owner.stderr.split(separator: "\n").count == 1 && owner.stderr.contains("row-level security would not apply"))
+        try cluster.psql(["-d", server.owner.database, "-c", "INSERT INTO picnic_schema (version, name) VALUES (999, 'future')"])
+        let newer = try TestServer.command(["serve", "--db", server.serverURL.urlString, "--listen", "127.0.0.1:0"])
+        #expect(newer.status == 78)
+        #expect(newer.stderr.split(separator: "\n").count == 1 && newer.stderr.contains("newer than this picnic-server knows"))
+        let migrateNewer = try TestServer.command(["migrate", "--db", server.owner.urlString])
+        #expect(migrateNewer.status == 78)
+        let empty = try cluster.freshDatabase()
+        let none = try TestServer.command(["serve", "--db", empty.withUser("picnic_server").urlString, "--listen", "127.0.0.1:0"])
+        #expect(none.status == 78 || none.status == 69, "\(none.stderr)")
+        #expect(none.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func usersTokensAndSpacesFromTheCommandLine() async throws {
+        let server = try TestServer()
+        let token = try server.addUser("ana")
+        #expect(APIToken.isWellFormed(token))
+        let raw = try server.admin(["user", "add", "ben", "--display-name", "Ben B."])
+        #expect(raw.split(separator: "\n").count == 1, "the token alone on stdout")
+        let dup = try TestServer.command(["user", "add", "ana", "--db", server.owner.urlString])
+        #expect(dup.status == 65 && dup.stderr.contains("already exists"))
+        let badName = try TestServer.command(["user", "add", "Ana Smith", "--db", server.owner.urlString])
+        #expect(badName.status == 64)
+        let noDB = try TestServer.command(["user", "list"], environment: ["PICNIC_SERVER_DB": ""])
+        #expect(noDB.status == 64 && noDB.stderr.contains("--db"))
+        let viaEnv = try TestServer.command(["user", "list"], environment: ["PICNIC_SERVER_DB": server.owner.urlString])
+        #expect(viaEnv.status == 0 && viaEnv.stdout.contains("ana") && viaEnv.stdout.contains("Ben B."))
+
+        try server.start()
+        let api = API(server.baseURL)
+        #expect(try await api.get("/v1/me", token: token).status == 200)
+        let second = try server.admin(["token", "new", "ana"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(second != token)
+        #expect(try await api.get("/v1/me", token: second).status == 200)
+        try server.admin(["user", "revoke", "ana"])
+        for t in [token, second] {
+            let r = try await api.get("/v1/me", token: t)
+            #expect(r.isRefusal(401, "token_revoked"))
+        }
+        let list = try server.admin(["user", "list"])
+        #expect(list.contains("ana\tana\trevoked"))
+        // Only the hash is stored.
+        let cluster = try TestCluster.shared.get()
+        let stored = try cluster.psql(["-d", server.owner.database, "-c", "SELECT count(*) FROM tokens WHERE encode(hash, 'escape') LIKE '%picnic_%'"])
+        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+
+        try server.admin(["space", "add", "ops", "--private", "--title", "Operations"])
+        let members = try server.admin(["space", "members", "ops", "--add", "ben", "--moderator", "ana"])
+        #expect(members == "ana\tmoderator\nben\tmember\n")
+        let spaces = try server.admin(["space", "list"])
+        #expect(spaces.contains("ops\tprivate\t2 members\tOperations"))
+        let noSpace = try TestServer.command(["space", "members", "nope", "--add", "ben", "--db", server.owner.urlString])
+        #expect(noSpace.status == 65)
+    }
+
+    @Test func plainHTTPOnlyOnLoopbackAndHTTPSWithACertificate() async throws {
+        let server = try TestServer()
+        let off = try TestServer.command(["serve", "--db", server.serverURL.urlString, "--listen", "0.0.0.0:0"])
+        #expect(off.status == 64 && off.stderr.contains("loopback only"))
+        let half = try TestServer.command(["serve", "--db", server.serverURL.urlString, "--tls-cert", "/nonexistent"])
+        #expect(half.status == 64)
+
+        guard let openssl = TestSupport.which("openssl") else { return }
+        let cert = server.folder.appendingPathComponent("cert.pem").path
+        let key = server.folder.appendingPathComponent("key.pem").path
+        let made = try TestSupport.run(URL(fileURLWithPath: openssl), [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
+        #expect(made.status == 0, "\(made.stderr)")
+        try server.start(["--tls-cert", cert, "--tls-key", key])
+        #expect(server.baseURL.hasPrefix("https://"))
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(cert))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+        let api = API(server.baseURL, client: client)
+        let hello = try await api.get("/v1/hello", token: nil)
+        #expect(hello.status == 200)
+        #expect(try hello.decode(APIHello.self).community == "test")
+        // Without trusting the certificate, the client refuses to talk.
+        await #expect(throws: (any Error).self) { _ = try await API(server.baseURL).get("/v1/hello", token: nil) }
+        try await client.shutdown()
+    }
+
+    @Test func sigtermStopsTheServerCleanly() async throws {
+        let server = try TestServer()
+        try server.start()
+        #expect(try await API(server.baseURL).get("/v1/hello", token: nil).status == 200)
+        #expect(server.stop() == 0)
+    }
+}
