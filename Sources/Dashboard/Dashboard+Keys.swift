@@ -147,6 +147,7 @@ extension Dashboard {
         case .nextContext: return nextContext(state)
         case .delete:
             guard let task else { return [] }
+            state.message = nil // the status bar shows the question's keys instead
             state.mode = .confirmDelete
             state.deleteTarget = task.uuid
         case .editNotes, .done, .startStop, .ask:

@@ -52,10 +52,10 @@ enum Describe {
         var parts = ["“\(task.title.isEmpty ? "(no title)" : task.title)”"]
         if let p = task.priority { parts.append("pri \(p.rawValue)") }
         if let d = task.due {
-            parts.append("due \(dayFormat.string(d, calendar)) (\(due(d, now: now, calendar: calendar)))")
+            parts.append("due \(dayFormat.string(d, calendar, now: now)) (\(due(d, now: now, calendar: calendar)))")
         }
         if let w = task.wait, w > now { parts.append("waits \(due(w, now: now, calendar: calendar))") }
-        if let s = task.scheduled, s > now { parts.append("not before \(dayFormat.string(s, calendar))") }
+        if let s = task.scheduled, s > now { parts.append("not before \(dayFormat.string(s, calendar, now: now))") }
         parts += task.tags.map { "+" + $0 }
         if let p = task.project { parts.append("project:\(p)") }
         return parts.joined(separator: " · ")
@@ -89,8 +89,9 @@ enum Describe {
         return text
     }
 
-    /// `EEE d MMM` in English, with one formatter per calendar (making one per key of the add
-    /// prompt's live preview cost more than the rest of the key).
+    /// `EEE d MMM` in English (with the year when it is not `now`'s), with one formatter per
+    /// calendar (making one per key of the add prompt's live preview cost more than the rest of
+    /// the key).
     static let dayFormat = DayFormat()
 
     final class DayFormat: @unchecked Sendable {
@@ -98,7 +99,13 @@ enum Describe {
         private var formatter: DateFormatter?
         private var madeFor: Calendar?
 
-        func string(_ date: Date, _ calendar: Calendar) -> String {
+        func string(_ date: Date, _ calendar: Calendar, now: Date? = nil) -> String {
+            let day = string(date, calendar)
+            guard let now, calendar.component(.year, from: date) != calendar.component(.year, from: now) else { return day }
+            return day + " \(calendar.component(.year, from: date))"
+        }
+
+        private func string(_ date: Date, _ calendar: Calendar) -> String {
             lock.lock()
             defer { lock.unlock() }
             if madeFor != calendar || formatter == nil {

@@ -41,7 +41,8 @@ enum ReaderView {
             let head = "── " + (reply.accepted ? "✓ Accepted answer" : "Answer \(i + 1)") + " · " + facts(reply, state: state) + " "
             let rule = TextLayout.clip(head, to: w, ellipsis: "") + String(repeating: "─", count: max(0, w - head.displayWidth))
             out.append(StyledLine(rule, reply.accepted ? .success : .border))
-            if !reply.title.isEmpty && reply.title != root.title { text(reply.title, Style.normal.with(.bold)) }
+            // Replies often repeat the question's title ("Re: …"): say it only when it is new.
+            if !reply.title.isEmpty && reply.title != root.title && reply.title != "Re: " + root.title { text(reply.title, Style.normal.with(.bold)) }
             text(reply.body)
             if let url = reply.url { out.append(StyledLine(Sanitizer.line(url), .link).clipped(to: w)) }
         }
@@ -64,7 +65,8 @@ enum ReaderView {
         let all = reader.wrapWidth == text.width ? reader.wrapped : lines(state, width: text.width)
         let pageLines = max(1, text.height)
         let figure = all.count > pageLines ? "\(min(all.count, reader.scroll + pageLines))/\(all.count)" : ""
-        let title = reader.task != nil ? "Task" : Sanitizer.line(reader.root?.title ?? reader.match?.post.title ?? "Thread")
+        let title = Sanitizer.line(reader.task.map { t in t.number.map { "Task \($0)" } ?? "Task" }
+                                   ?? reader.root?.title ?? reader.match?.post.title ?? "Thread")
         buffer.fill(rect)
         Frame.draw(&buffer, rect, title: title, figure: figure, focused: true)
         for (row, line) in all.dropFirst(reader.scroll).prefix(pageLines).enumerated() {

@@ -17,9 +17,9 @@ enum TaskDetailView {
         out.append("")
         let notes = task.notes.trimmingCharacters(in: .whitespacesAndNewlines)
         if !notes.isEmpty { text(notes) }
-        for a in task.annotations {
-            out.append("")
-            let head = "── " + Describe.dayFormat.string(a.entry, state.calendar) + " · " + Describe.age(a.entry, now: state.now) + " "
+        for (i, a) in task.annotations.enumerated() {
+            if i > 0 || !notes.isEmpty { out.append("") }
+            let head = "── " + Describe.dayFormat.string(a.entry, state.calendar, now: state.now) + " · " + Describe.age(a.entry, now: state.now) + " "
             let rule = TextLayout.clip(head, to: w, ellipsis: "") + String(repeating: "─", count: max(0, w - head.displayWidth))
             out.append(StyledLine(rule, .border))
             text(a.text)
@@ -48,9 +48,9 @@ enum TaskDetailView {
     static func dates(_ task: WorkTask, state: AppState) -> String {
         var f: [String] = []
         if let d = task.due {
-            f.append("due \(Describe.dayFormat.string(d, state.calendar)) (\(Describe.due(d, now: state.now, calendar: state.calendar)))")
+            f.append("due \(Describe.dayFormat.string(d, state.calendar, now: state.now)) (\(Describe.due(d, now: state.now, calendar: state.calendar)))")
         }
-        if let w = task.wait, w > state.now { f.append("waits until \(Describe.dayFormat.string(w, state.calendar))") }
+        if let w = task.wait, w > state.now { f.append("waits until \(Describe.dayFormat.string(w, state.calendar, now: state.now))") }
         f.append("added " + Describe.age(task.created, now: state.now))
         if task.status == .active, let s = task.started { f.append("started " + Describe.age(s, now: state.now)) }
         return f.joined(separator: " · ")

@@ -44,7 +44,7 @@ final class Community: Sendable {
         self.replica = replica
         self.logger = logger
         hub = HeadHub()
-        throttle = LoginThrottle(limit: config.loginFailureLimit)
+        throttle = LoginThrottle(limit: config.loginFailureLimit, window: config.loginWindow)
         watcher = HeadWatcher(primary: primary, hub: hub, logger: logger)
     }
 

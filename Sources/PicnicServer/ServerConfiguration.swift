@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var community: String
     /// Failed logins from one address within a minute before 429.
     public var loginFailureLimit: Int
+    /// The window those failures are counted in, in seconds (the contract's minute).
+    public var loginWindow: Double = 60
     /// The pool's largest number of connections (per database).
     public var maxConnections: Int
 
@@ -75,6 +77,7 @@ public struct ServerConfiguration: Sendable {
         if !usesTLS && !insecureHTTP && !Self.isLoopback(host) {
             throw ServerFailure.usage("serve: plain HTTP is served on loopback only; give --tls-cert and --tls-key, or --insecure-http")
         }
+        guard loginFailureLimit > 0, loginWindow > 0 else { throw ServerFailure.usage("serve: --login-failures and --login-window must be positive") }
         guard maxFileBytes > 0 else { throw ServerFailure.usage("serve: --max-file-bytes must be positive") }
         guard APILimits.isValidName(community) else { throw ServerFailure.usage("serve: --community: \(APILimits.nameRule)") }
     }

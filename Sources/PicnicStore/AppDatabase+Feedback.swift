@@ -19,11 +19,14 @@ extension AppDatabase {
     public func setFeedback(task: WorkTask, postID: Int64, verdict: FeedbackVerdict?,
                             now: Date = Date()) throws -> FeedbackVerdict? {
         let terms = MatchQuery(task: task).stems.joined(separator: " ")
+        // Named by its title, as people see it (TaskWords' quotes), else by its number.
+        let title = try read { db in try String.fetchOne(db, sql: "SELECT title FROM posts WHERE id = ?", arguments: [postID]) }
+        let post = title.flatMap { $0.isEmpty ? nil : TaskWords.quoted($0) } ?? "post \(postID)"
         let label: String
         switch verdict {
-        case .helpful: label = "marked post \(postID) helpful"
-        case .hidden: label = "hid post \(postID) for this task"
-        case nil: label = "cleared the mark on post \(postID)"
+        case .helpful: label = "marked \(post) helpful"
+        case .hidden: label = "hid \(post) for this task"
+        case nil: label = "cleared the mark on \(post)"
         }
         return try writeChange(label) { db in
             try Self.setFeedback(taskUUID: task.uuid, terms: terms, postID: postID, verdict: verdict, now: now, db)

@@ -10,15 +10,26 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "The role `serve` connects as (created when missing, granted what it needs).")
     var serverRole = "picnic_server"
+    @Option(help: "A file holding the password to give the server's role (or $PICNIC_SERVER_ROLE_PASSWORD).")
+    var serverPasswordFile: String?
 
     func run() async throws {
         try await CommandRun.guarded {
-            let result = try await Migrator.migrate(try database.url(), serverRole: serverRole, logger: CommandRun.logger)
+            let url = try database.url()
+            var password = ProcessInfo.processInfo.environment["PICNIC_SERVER_ROLE_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            if let file = serverPasswordFile {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ServerFailure.io("migrate: cannot read --server-password-file \(file)")
+                }
+                password = text.trimmingCharacters(in: .newlines)
+            }
+            let result = try await Migrator.migrate(url, serverRole: serverRole, serverPassword: password, logger: CommandRun.logger)
             if result.from == result.to {
                 CommandRun.say("schema is at version \(result.to); nothing to do (grants for \(serverRole) checked)")
             } else {
                 CommandRun.say("schema migrated from version \(result.from) to \(result.to); \(serverRole) granted")
             }
+            CommandRun.say("serve with: picnic-server serve --db \(url.withUser(serverRole))")
         }
     }
 }
@@ -44,8 +55,10 @@ struct Serve: AsyncParsableCommand {
     var maxFileBytes: Int64 = 10 * 1024 * 1024
     @Option(help: "The community's name, as GET /v1/hello says it.")
     var community = "picnic"
-    @Option(help: "Failed logins from one address within a minute before 429.")
+    @Option(help: "Failed logins from one address within the window before 429.")
     var loginFailures = 10
+    @Option(help: "The window failed logins are counted in, in seconds.")
+    var loginWindow: Double = 60
     @Option(help: "The most PostgreSQL connections of each pool.")
     var maxConnections = 20
 
@@ -56,7 +69,9 @@ struct Serve: AsyncParsableCommand {
                 database: try database.url(), readDatabase: try readDB.map { try DatabaseURL(parsing: $0) },
                 host: host, port: port, tlsCertificate: tlsCert, tlsKey: tlsKey, insecureHTTP: insecureHTTP,
                 maxFileBytes: maxFileBytes, community: community, loginFailureLimit: loginFailures, maxConnections: maxConnections)
-            let server = CommunityServer(config: config, logger: CommandRun.logger)
+            var configured = config
+            configured.loginWindow = loginWindow
+            let server = CommunityServer(config: configured, logger: CommandRun.logger)
             do {
                 try await server.run { url in CommandRun.ready(url) }
             } catch let e as ServerFailure {

@@ -103,6 +103,11 @@ enum Global {
             FileHandle.standardError.write(Data("picnic: \(e.message)\n".utf8))
             exit(e.exitCode)
         }
+        let code = Picnic.exitCode(for: error)
+        if code == .validationFailure {
+            FileHandle.standardError.write(Data((ParserErrorLine.line(fromFullMessage: Picnic.fullMessage(for: error)) + "\n").utf8))
+            exit(code.rawValue)
+        }
         Picnic.exit(withError: error)
     }
 

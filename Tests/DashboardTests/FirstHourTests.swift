@@ -178,4 +178,35 @@ private typealias F = Fixtures
         let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `wait:WHEN`") })
         #expect(row.contains("⏸") && row.contains("`picnic list` leaves it out") && !row.contains("hide"))
     }
+
+    @Test func theDeleteQuestionShowsItsKeysEvenRightAfterAMessage() {
+        var s = F.loaded()
+        _ = Dashboard.update(&s, .effectSucceeded(.markDone(F.budget.uuid), message: "Finished 3 “Q3 budget draft”.", task: F.budget.uuid))
+        _ = s.press("x")
+        #expect(s.message == nil)
+        #expect(Dashboard.render(s).lines.last!.hasPrefix(" y yes  Esc cancel"))
+    }
+
+    @Test func datesOfAnotherYearSayTheYear() {
+        var s = F.loaded(width: 100, height: 30)
+        let old = WorkTask(uuid: F.uuid(7), number: 7, title: "Old chore", due: F.days(-400), created: F.days(-500))
+        _ = Dashboard.update(&s, .tasksLoaded(F.tasks + [old]))
+        s.select(row: s.rows.row(of: old.uuid)!)
+        _ = s.press("i")
+        #expect(Dashboard.render(s).text.contains("due Sat 25 Oct 2025 (-1y)"))
+        _ = s.press("esc", "a")
+        _ = s.type("Plan the trip due:2027-03-01")
+        #expect(s.promptPreview == "“Plan the trip” · due Mon 1 Mar 2027 (3mo)")
+    }
+
+    @Test func aReplyRepeatingTheQuestionsTitleDoesNotSayItAgain() {
+        var s = F.loaded()
+        _ = s.press("enter")
+        var reply = F.thread.replies[0]
+        reply.title = "Re: " + F.thread.root.title
+        _ = Dashboard.update(&s, .threadLoaded(root: F.thread.root, replies: [reply]))
+        let text = Dashboard.render(s).text
+        #expect(!text.contains("Re: Pinning"))
+        #expect(text.contains("Pin the runner image to a digest"))
+    }
 }

@@ -111,4 +111,29 @@ import PicnicCore
         }
         #expect(Set(Picnic.commands.map { $0._commandName }) == Set(Self.commands), "the help test lists every command")
     }
+
+    @Test func showSaysHowLongAgoAnOldDueDateWas() throws {
+        let db = freshDB()
+        try TestSupport.picnic(["add", "Old chore due:2020-03-01"], db: db)
+        let show = try TestSupport.picnic(["show", "1"], db: db).stdout
+        let due = try #require(show.split(separator: "\n").first { $0.hasPrefix("Due") })
+        #expect(due.hasSuffix("y ago)") && !due.contains("(2020-"), "\(due)")
+    }
+
+    @Test func theParsersOwnErrorsAreOneLineToo() throws {
+        let db = freshDB()
+        let cases: [([String], String)] = [
+            (["show"], "picnic: missing expected argument '<id>' (picnic show --help)\n"),
+            (["import", "foo", "x"], "picnic: the value 'foo' is invalid for '<format>'; one of: taskwarrior, todotxt, stackexchange, feed, slack, mbox, docs (picnic import --help)\n"),
+            (["-x"], "picnic: unknown option '-x' (picnic --help)\n"),
+        ]
+        for (args, said) in cases {
+            let r = try TestSupport.picnic(args, db: db)
+            #expect(r.status == 64 && r.stdout.isEmpty, "\(args)")
+            #expect(r.stderr == said)
+        }
+        // Help still prints in full, on stdout.
+        let help = try TestSupport.picnic(["show", "--help"], db: db)
+        #expect(help.status == 0 && help.stdout.contains("USAGE: picnic show") && help.stderr.isEmpty)
+    }
 }

@@ -8,32 +8,30 @@ import Testing
 import TestSupport
 
 /// The admin commands, migrations, and what `serve` refuses to start on.
-@Suite(.enabled(if: TestCluster.isAvailable, "PostgreSQL is not available: \(TestCluster.skipReason)"))
+@Suite(.enabled(if: TestServer.isEnabled, "\(TestServer.skipMessage)"))
 struct AdminAndServeTests {
     @Test func migrateIsSafeToRunTwice() throws {
         let server = try TestServer()   // migrated once
         let again = try server.admin(["migrate"])
         #expect(again.contains("nothing to do"))
-        let cluster = try TestCluster.shared.get()
-        let versions = try cluster.psql(["-d", server.owner.database, "-c", "SELECT string_agg(version::text, ',') FROM picnic_schema"])
-        #expect(versions.trimmingCharacters(in: .whitespacesAndNewlines) == "\(Migration.latest)")
+        #expect(try server.sql("SELECT string_agg(version::text, ',') FROM picnic_schema") == "\(Migration.latest)")
     }
 
     @Test func serveRefusesANewerSchemaTheOwnerAndAnUnmigratedDatabase() throws {
         let server = try TestServer()
-        let cluster = try TestCluster.shared.get()
         // The tables' owner (here a superuser): row-level security would not apply.
         let owner = try TestServer.command(["serve", "--db", server.owner.urlString, "--listen", "127.0.0.1:0"])
         #expect(owner.status == 78)
         #expect(owner.stderr.split(separator: "\n").count == 1 && owner.stderr.contains("row-level security would not apply"))
-        try cluster.psql(["-d", server.owner.database, "-c", "INSERT INTO picnic_schema (version, name) VALUES (999, 'future')"])
+        try server.sql("INSERT INTO picnic_schema (version, name) VALUES (999, 'future')")
         let newer = try TestServer.command(["serve", "--db", server.serverURL.urlString, "--listen", "127.0.0.1:0"])
         #expect(newer.status == 78)
         #expect(newer.stderr.split(separator: "\n").count == 1 && newer.stderr.contains("newer than this picnic-server knows"))
         let migrateNewer = try TestServer.command(["migrate", "--db", server.owner.urlString])
         #expect(migrateNewer.status == 78)
-        let empty = try cluster.freshDatabase()
-        let none = try TestServer.command(["serve", "--db", empty.withUser("picnic_server").urlString, "--listen", "127.0.0.1:0"])
+        let empty = try PostgresTest.database(label: "empty")
+        let none = try TestServer.command(["serve", "--db", try DatabaseURL(parsing: empty.url).withUser("picnic_server", password: empty.password).urlString,
+                                           "--listen", "127.0.0.1:0"])
         #expect(none.status == 78 || none.status == 69, "\(none.stderr)")
         #expect(none.stderr.split(separator: "\n").count == 1)
     }
@@ -67,9 +65,7 @@ struct AdminAndServeTests {
         let list = try server.admin(["user", "list"])
         #expect(list.contains("ana\tana\trevoked"))
         // Only the hash is stored.
-        let cluster = try TestCluster.shared.get()
-        let stored = try cluster.psql(["-d", server.owner.database, "-c", "SELECT count(*) FROM tokens WHERE encode(hash, 'escape') LIKE '%picnic_%'"])
-        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(try server.sql("SELECT count(*) FROM tokens WHERE encode(hash, 'escape') LIKE '%picnic_%'") == "0")
 
         try server.admin(["space", "add", "ops", "--private", "--title", "Operations"])
         let members = try server.admin(["space", "members", "ops", "--add", "ben", "--moderator", "ana"])

@@ -11,7 +11,7 @@ import TestSupport
 /// Every endpoint × {no token, bad token, revoked, non-member, member, author, moderator}: the
 /// status, the one-line JSON error of a refusal, and that a refusal changed nothing (a digest of
 /// every table but the tokens' last-use times, taken before and after).
-@Suite(.enabled(if: TestCluster.isAvailable, "PostgreSQL is not available: \(TestCluster.skipReason)"))
+@Suite(.enabled(if: TestServer.isEnabled, "\(TestServer.skipMessage)"))
 struct AuthorizationMatrixTests {
     enum Actor: String, CaseIterable { case noToken, badToken, revoked, nonMember, member, author, moderator }
 

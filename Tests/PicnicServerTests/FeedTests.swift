@@ -9,7 +9,7 @@ import Testing
 import TestSupport
 
 /// The change feed: compaction, paging, access changes, the never-skip cure, live delivery.
-@Suite(.enabled(if: TestCluster.isAvailable, "PostgreSQL is not available: \(TestCluster.skipReason)"))
+@Suite(.enabled(if: TestServer.isEnabled, "\(TestServer.skipMessage)"))
 struct FeedTests {
     @Test func eachPostOnceInItsCurrentStateAtItsLatestPosition() async throws {
         let server = try TestServer()

@@ -9,7 +9,7 @@ import TestSupport
 /// The rules again, in PostgreSQL: SQL run directly as the server's role, with a user set the
 /// way the server sets it, is refused where the server would refuse (a bug in the server's own
 /// checks cannot open the data).
-@Suite(.enabled(if: TestCluster.isAvailable, "PostgreSQL is not available: \(TestCluster.skipReason)"))
+@Suite(.enabled(if: TestServer.isEnabled, "\(TestServer.skipMessage)"))
 struct RowSecurityTests {
     @Test func postgresRefusesWhatTheServerWould() async throws {
         let server = try TestServer()

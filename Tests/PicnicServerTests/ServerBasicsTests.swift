@@ -4,7 +4,7 @@ import PicnicCore
 import Testing
 import TestSupport
 
-@Suite(.enabled(if: TestCluster.isAvailable, "PostgreSQL is not available: \(TestCluster.skipReason)"))
+@Suite(.enabled(if: TestServer.isEnabled, "\(TestServer.skipMessage)"))
 struct ServerBasicsTests {
     @Test func helloNeedsNoTokenAndNamesTheCommunity() async throws {
         let server = try TestServer()

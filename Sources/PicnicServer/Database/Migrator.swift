@@ -14,7 +14,8 @@ public enum Migrator {
     }
 
     /// Migrates the database at `url` (connected as the owner of the tables) and grants `serverRole`.
-    public static func migrate(_ url: DatabaseURL, serverRole: String, logger: Logger) async throws -> Result {
+    public static func migrate(_ url: DatabaseURL, serverRole: String, serverPassword: String? = nil,
+                               logger: Logger) async throws -> Result {
         guard APILimitsName.isRole(serverRole) else {
             throw ServerFailure.usage("--server-role '\(serverRole)': a role name is 1–63 characters of a-z, 0-9 and '_'")
         }
@@ -42,6 +43,7 @@ public enum Migrator {
                 }
             }
             try await grant(conn, serverRole: serverRole, owner: url.user, logger: logger)
+            if let serverPassword { try await setPassword(conn, role: serverRole, serverPassword, logger: logger) }
             return Result(from: from, to: Migration.latest)
         }
     }
@@ -79,6 +81,21 @@ public enum Migrator {
                 try await conn.run(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
             return .commit(())
+        }
+    }
+
+    /// Sets the server role's password (ALTER ROLE takes no parameters: the literal is quoted).
+    static func setPassword(_ conn: PostgresConnection, role: String, _ password: String, logger: Logger) async throws {
+        guard !password.isEmpty, !password.contains("\0") else { throw ServerFailure.usage("migrate: the server's password is empty or has a NUL") }
+        let literal = "'" + password.replacingOccurrences(of: "'", with: "''") + "'"
+        // Another database's migrate may change the same (cluster-wide) role at the same moment.
+        for attempt in 1...5 {
+            do {
+                try await conn.run(PostgresQuery(unsafeSQL: "ALTER ROLE \(role) PASSWORD \(literal)"), logger: logger)
+                return
+            } catch let e as PSQLError where e.sqlState == "XX000" && attempt < 5 {
+                try await Task.sleep(for: .milliseconds(20 * attempt))
+            }
         }
     }
 

@@ -62,6 +62,13 @@ extension PSQLError {
     var serverMessage: String? { serverInfo?[.message] }
     var constraint: String? { serverInfo?[.constraintName] }
 
+    /// A line for the log: the code and the server's message (never the query's values).
+    var logText: String {
+        if let m = serverMessage { return "\(m) (SQLSTATE \(sqlState ?? "?"))" }
+        if let u = underlying { return "\(code): \(u)" }
+        return "\(code)"
+    }
+
     /// Whether the database could not be reached or went away (the answer is 503).
     var isUnavailable: Bool {
         switch code {

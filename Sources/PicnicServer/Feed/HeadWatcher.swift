@@ -77,15 +77,18 @@ final class HeadWatcher: Service, @unchecked Sendable {
     }
 
     private func headLoop() async {
+        var pendingWait: Duration = .milliseconds(20)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let pending = withLock { target } > hub.head
+            let before = hub.head
+            let pending = withLock { target } > before
             // While a committed position is not servable yet (an older transaction still runs),
-            // look again soon; otherwise once a second.
-            await wakeHead.wait(timeout: pending ? .milliseconds(20) : .seconds(1))
+            // look again soon, backing off to half a second if it stays so; otherwise once a second.
+            await wakeHead.wait(timeout: pending ? pendingWait : .seconds(1))
             do {
                 hub.publish(try await currentHead())
+                pendingWait = hub.head > before || !pending ? .milliseconds(20) : min(pendingWait * 2, .milliseconds(500))
             } catch {
-                logger.debug("head check failed: \(error)")
+                logger.debug("head check failed: \((error as? PSQLError)?.logText ?? "\(error)")")
                 try? await Task.sleep(for: .milliseconds(200))
             }
         }
@@ -102,7 +105,7 @@ final class HeadWatcher: Service, @unchecked Sendable {
                 try await primary.query("SELECT pg_notify(\(FeedListener.channel), \(String(p)))")
                 announced = p
             } catch {
-                logger.debug("notify failed: \(error)")
+                logger.debug("notify failed: \((error as? PSQLError)?.logText ?? "\(error)")")
                 try? await Task.sleep(for: .milliseconds(200))
                 wakeNotify.signal()
             }
@@ -132,11 +135,14 @@ struct FeedListener: Sendable {
 
     func run() async {
         var backoff: Duration = .milliseconds(100)
+        var failures = 0
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 let conn = try await PostgresConnection.connect(configuration: try url.connectionConfiguration(),
                                                                 id: 0, logger: logger)
                 backoff = .milliseconds(100)
+                if failures > 0 { logger.notice("feed listener: listening again after \(failures) failed attempt(s)") }
+                failures = 0
                 defer { Task { try? await conn.close() } }
                 try await withTaskCancellationHandler {
                     try await conn.listen(on: Self.channel) { notifications in
@@ -149,7 +155,9 @@ struct FeedListener: Sendable {
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { return }
-                logger.notice("feed listener: \(error); reconnecting")
+                let why = (error as? PSQLError)?.logText ?? "\(error)"
+                if failures == 0 { logger.notice("feed listener: \(why); reconnecting") } else { logger.debug("feed listener: \(why)") }
+                failures += 1
             }
             onPosition(0)   // look at the head after any gap in listening
             try? await Task.sleep(for: backoff)

@@ -1,16 +1,17 @@
 import Foundation
 
-/// Slows repeated failed logins from one address: after `limit` failures within a minute the
-/// address gets 429 until that minute has passed (per server instance, as the contract says).
+/// Slows repeated failed logins from one address: after `limit` failures within `window` seconds
+/// (a minute) the address gets 429 until that window has passed (per server instance, as the contract says).
 final class LoginThrottle: @unchecked Sendable {
     private let limit: Int
-    private let window: Double = 60
+    private let window: Double
     private var failures: [String: [Double]] = [:]
     private let lock = NSLock()
     private let now: @Sendable () -> Double
 
-    init(limit: Int, now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+    init(limit: Int, window: Double = 60, now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.limit = limit
+        self.window = window
         self.now = now
     }
 

@@ -28,7 +28,14 @@ struct ShowCommand: ParsableCommand {
         }
         let cal = Calendar.current
         func when(_ d: Date?) -> String? {
-            d.map { "\(Self.local($0, cal)) (\(TaskTable.relative($0, now: now)))" }
+            d.map { d in
+                // Beyond two months `relative` names the date itself, which the line already shows.
+                var r = TaskTable.relative(d, now: now)
+                if r.first?.isNumber == true && r.count == 10 {
+                    r = d < now ? TaskTable.age(from: d, to: now) + " ago" : "in " + TaskTable.age(from: now, to: d)
+                }
+                return "\(Self.local(d, cal)) (\(r))"
+            }
         }
         var lines: [(String, String?)] = [
             ("ID", t.number.map(String.init)),

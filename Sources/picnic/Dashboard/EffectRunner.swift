@@ -148,7 +148,8 @@ final class EffectRunner: @unchecked Sendable {
         case .feedback(let taskID, let post, let verdict):
             let task = try db.task(ref: taskID.uuidString)
             try db.setFeedback(task: task, postID: post, verdict: verdict)
-            return (verdict == .helpful ? "Marked post \(post) helpful for this task." : "Hid post \(post) for this task." + Self.undoHint, taskID)
+            let title = try db.thread(id: post).map { TaskWords.quoted($0.root.title) } ?? "post \(post)"
+            return (Terminal.safe(verdict == .helpful ? "Marked \(title) helpful for this task." : "Hid \(title) for this task." + Self.undoHint), taskID)
         case .ask(let task):
             let body = ([task.notes] + task.annotations.map(\.text)).filter { !$0.isEmpty }.joined(separator: "\n\n")
             let post = Post(kind: .question, title: task.title, body: body, tags: task.tags,

@@ -2,22 +2,31 @@ import Foundation
 import PicnicServer
 import TestSupport
 
-/// A real `picnic-server serve` on a fresh database of the test cluster: migrated, with users
-/// made by the real admin commands. Stopped (SIGTERM) by `stop()`.
+/// A real `picnic-server serve` on a fresh database of the shared test PostgreSQL (TestSupport's
+/// `PostgresTest`): a copy of a template migrated once per test process, with users made by the
+/// real admin commands. `serve` connects as the server's role (never the owner: row-level
+/// security must apply), whose password `migrate` set from `PICNIC_SERVER_ROLE_PASSWORD`.
 final class TestServer: @unchecked Sendable {
+    let database: PostgresDatabase
     let owner: DatabaseURL
     let serverURL: DatabaseURL
     let folder: URL
-    private(set) var baseURL = ""
-    private var child: Spawn.Child?
+    private(set) var process: PicnicServerProcess?
+
+    /// The suites' condition and message.
+    static var isEnabled: Bool { PostgresTest.isEnabled }
+    static var skipMessage: String { PostgresTest.skipMessage }
 
     /// A migrated database, not served yet.
     init() throws {
-        let cluster = try TestCluster.shared.get()
-        owner = try cluster.freshDatabase()
-        serverURL = owner.withUser("picnic_server")
+        let template = try PostgresTest.template("picnic-server-migrated") { db in
+            let r = try PicnicServerProcess.run(["migrate"], db: db.url, environment: ["PICNIC_SERVER_ROLE_PASSWORD": db.password])
+            guard r.status == 0 else { throw ServerTestError("picnic-server migrate exited \(r.status): \(r.stderr)") }
+        }
+        database = try PostgresTest.database(template: template, label: "server")
+        owner = try DatabaseURL(parsing: database.url)
+        serverURL = owner.withUser("picnic_server", password: database.password.isEmpty ? nil : database.password)
         folder = TestSupport.makeTempDirectory("picnic-server-test")
-        try admin(["migrate"])
     }
 
     /// Runs an admin command against the database as its owner; throws unless it exits 0.
@@ -38,58 +47,29 @@ final class TestServer: @unchecked Sendable {
         try admin(["user", "add", name]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// SQL on the database as its owner (psql's unaligned, tuples-only output).
+    @discardableResult
+    func sql(_ text: String) throws -> String { try database.psql(text) }
+
     /// Starts `serve` and waits for its ready line.
     func start(_ extra: [String] = []) throws {
-        let stdout = folder.appendingPathComponent("serve.out").path
-        let stderr = folder.appendingPathComponent("serve.err").path
-        var env = ProcessInfo.processInfo.environment
-        env["PICNIC_SERVER_LOG"] = env["PICNIC_SERVER_LOG"] ?? "warning"
-        let args = ["serve", "--db", serverURL.urlString, "--listen", "127.0.0.1:0", "--community", "test",
-                    "--max-connections", "6"] + extra
-        let child = try Spawn.start(TestSupport.binary("picnic-server").path, args, stdout: stdout, stderr: stderr, environment: env)
-        self.child = child
-        baseURL = try Self.waitForReady(child, stdout: stdout, stderr: stderr)
+        process = try PicnicServerProcess.serve(
+            db: serverURL.urlString, extraArguments: ["--community", "test", "--max-connections", "6"] + extra,
+            environment: ["PICNIC_SERVER_LOG": ProcessInfo.processInfo.environment["PICNIC_SERVER_LOG"] ?? "warning"])
     }
 
-    /// Reads `picnic-server: listening on URL` from the server's stderr (polling the file, with
-    /// a deadline), failing with the server's stderr if it exits first.
-    static func waitForReady(_ child: Spawn.Child, stdout: String, stderr: String, timeout: TimeInterval = 60) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: stderr, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("picnic-server: listening on ") }) {
-                return String(line.dropFirst("picnic-server: listening on ".count))
-            }
-            if let status = child.wait(timeout: 0.02) {
-                let err = (try? String(contentsOfFile: stderr, encoding: .utf8)) ?? ""
-                throw ServerTestError("picnic-server serve exited \(status) before it was ready: \(err)")
-            }
-        }
-        throw ServerTestError("picnic-server serve was not ready within \(Int(timeout)) s")
-    }
-
-    var pid: pid_t? { child?.pid }
+    var baseURL: String { process?.baseURL ?? "" }
 
     /// SIGTERM, then waits; returns the exit status.
     @discardableResult
     func stop() -> Int32? {
-        guard let child else { return nil }
-        self.child = nil
-        kill(child.pid, SIGTERM)
-        if let status = child.wait(timeout: 20) { return status }
-        kill(child.pid, SIGKILL)
-        return child.wait()
+        defer { process = nil }
+        return process?.stop()
     }
 
-    /// The server's stderr so far.
-    var stderrText: String { (try? String(contentsOfFile: folder.appendingPathComponent("serve.err").path, encoding: .utf8)) ?? "" }
-
     deinit {
-        stop()
+        process?.close()
         try? FileManager.default.removeItem(at: folder)
-        if let cluster = try? TestCluster.shared.get() {
-            _ = try? cluster.psql(["-d", cluster.admin.database, "-c", "DROP DATABASE IF EXISTS \(owner.database) WITH (FORCE)"])
-        }
     }
 }
 
