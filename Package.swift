@@ -31,8 +31,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
-        // Domain: tasks, posts, quick-add, dates, urgency, matcher. Foundation only.
-        .target(name: "PicnicCore"),
+        // Domain: tasks, posts, quick-add, dates, urgency, matcher. Foundation only (and the
+        // static word-vector table, data in C).
+        .target(name: "PicnicCore", dependencies: ["CWordVectors"]),
+        // The matcher's static word vectors: generated data only (scripts/gen_word_vectors.py),
+        // compiled into the binary so nothing is loaded or downloaded at run time.
+        .target(name: "CWordVectors"),
         // SQLite through GRDB: migrations, records, FTS5, undo journal, change polling.
         .target(name: "PicnicStore", dependencies: [
             "PicnicCore", "CSQLiteTuning",

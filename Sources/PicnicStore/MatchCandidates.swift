@@ -138,6 +138,7 @@ enum MatchCandidates {
         var text = AnswersText()
         defer { text.free() }
         var parent: Int64 = 0, count = 0, accepted = false
+        var authors: [AnswererRecords.Answer] = []
         func flush() { if count > 0 { answers[parent] = (text.string(), count, accepted) } }
         let replies = try rows(repliesSQL)
         while try replies.step() {
@@ -159,14 +160,19 @@ enum MatchCandidates {
                 }
                 text.append(utf8: replies.textBytes(2))
             }
-            if replies.int64(3) != 0 { accepted = true }
+            let isAccepted = replies.int64(3) != 0
+            let author = replies.textBytes(4)
+            if author.count > 0 { authors.append((p, AnswererRecords.key(author), isAccepted)) }
+            if isAccepted { accepted = true }
         }
         flush()
+        let records = AnswererRecords.compute(authors)
         return ids.compactMap { id in
             guard let post = byID.removeValue(forKey: id) else { return nil }
             let a = answers[id]
             return ThreadCandidate(post: post, answersText: a?.text ?? "", answerCount: a?.count ?? 0,
-                                   hasAccepted: (a?.accepted ?? false) || post.accepted)
+                                   hasAccepted: (a?.accepted ?? false) || post.accepted,
+                                   answererRecord: records[id] ?? 0)
         }
     }
 
@@ -190,7 +196,7 @@ enum MatchCandidates {
 
     static func fetchSQL(_ list: String) -> (roots: String, replies: String) {
         ("SELECT \(PostRow.columns) FROM posts WHERE id IN (\(list)) AND parent IS NULL",
-         "SELECT parent, title, body, accepted FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
+         "SELECT parent, title, body, accepted, author FROM posts WHERE parent IN (\(list)) ORDER BY parent, id")
     }
 
     private static let fetchSQLLock = NSLock()

@@ -14,7 +14,7 @@ struct DashboardEndToEndTests {
         try h.launch()
         let screen = try h.tmux.waitFor("How do I move through a long queue quickly?")
         #expect(screen.contains("Move in the queue"))
-        #expect(screen.contains("1 strong"))
+        #expect(screen.contains("2 strong"))
         #expect(screen.contains("why:"))
         #expect(FileManager.default.fileExists(atPath: h.db.path))
         try h.tmux.sendKeys("q")

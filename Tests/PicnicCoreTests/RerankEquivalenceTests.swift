@@ -61,7 +61,7 @@ import Testing
             rng = rng &* 6364136223846793005 &+ 1442695040888963407
             return Double(rng >> 11) / Double(1 << 53) * 3 - 1
         }
-        let fitted = RankerWeights(bias: next(), weights: (0..<16).map { _ in next() })
+        let fitted = RankerWeights(bias: next(), weights: RankerWeights.names.map { _ in next() })
         for weights in [RankerWeights.standard, fitted] {
             for _ in 0..<500 {
                 var f = MatchFeatures()
@@ -124,6 +124,8 @@ import Testing
                 a.0.score != b.0.score ? a.0.score > b.0.score
                     : (a.1 != b.1 ? a.1 > b.1 : a.0.post.id < b.0.post.id)
             }
+            // Only the best `maxStrong` may be strong.
+            for i in reference.indices where i >= ranker.maxStrong { reference[i].0.strong = false }
             let ranked = ranker.rank(query: query, candidates: candidates, stats: Self.stats, limit: candidates.count, now: Self.now)
             #expect(ranked == reference.map(\.0), "\(query.stems)")
             #expect(ranker.rank(query: query, candidates: candidates, stats: Self.stats, limit: 5, now: Self.now)

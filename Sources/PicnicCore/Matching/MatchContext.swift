@@ -43,6 +43,10 @@ struct MatchContext {
     var pairsFound = Set<Int>()
     /// The thread title's words that are not stopwords, and how many of them stem to a term.
     var postWords = 0, postHits = 0
+    /// Sum of the word vectors of the thread's title and the start of its body (`WordVectors`).
+    var meaningSum = SIMD64<Int32>()
+    /// Whether the query has a meaning vector (else no word vector is looked up).
+    let wantsMeaning: Bool
 
     init(query: MatchQuery, stats: CorpusStats) {
         self.query = query
@@ -76,7 +80,11 @@ struct MatchContext {
         stemTerms = StemTerms(query.terms, index: index)
         tf = [Int](repeating: 0, count: query.terms.count)
         fieldBits = [UInt8](repeating: 0, count: query.terms.count)
+        wantsMeaning = !query.meaning.isEmpty
     }
+
+    /// Words of a field read for the meaning vector (the title's and the body's first ones).
+    static let meaningWords = 100
 
     /// Whether `word` (folded UTF-8, never empty) could stem to a query term.
     @inline(__always) func mayBeTerm(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -109,6 +117,7 @@ struct MatchContext {
         if !pairsFound.isEmpty { pairsFound.removeAll(keepingCapacity: true) }
         postWords = 0
         postHits = 0
+        meaningSum = SIMD64<Int32>()
         for i in fieldBits.indices { fieldBits[i] = 0 }
     }
 
@@ -144,6 +153,10 @@ struct MatchContext {
                 if i >= 0 { postHits += 1 }
             }
             if word.count >= 3 && length <= 300, distinct.insert(h), i >= 0 { distinctHits += 1 }
+            if wantsMeaning && length <= Self.meaningWords {
+                let v = WordVectors.index(of: word, hash: h)
+                if v >= 0 { WordVectors.add(v, to: &meaningSum) }
+            }
             if i >= 0 {
                 if previous >= 0, bigrams.contains(previous * 1000 + i) { pairsFound.insert(previous * 1000 + i) }
                 previous = i

@@ -22,6 +22,13 @@ public struct MatchFeatures: Sendable {
     /// exp(-age / 1 year).
     public var recency = 0.0
     public var helpfulHere = 0.0, helpfulSimilar = 0.0
+    /// Cosine of the task's and the thread's meaning vectors (static word vectors of the task's
+    /// words and of the thread's title and first body words): similar words, not only the same.
+    public var meaning = 0.0
+    /// "Helped" marks from people, log-scaled (10 marks ≈ 1); 0 until the store has them.
+    public var helped = 0.0
+    /// The answerers' accepted answers on the task's topic (`ThreadCandidate.answererRecord`), 3 ≈ 1.
+    public var answererRecord = 0.0
 
     /// Terms found, by field (in query order).
     public var matched: [String: Set<MatchField>] = [:]
@@ -35,7 +42,8 @@ public struct MatchFeatures: Sendable {
     /// The features in `RankerWeights.names` order.
     public var vector: [Double] {
         [title, body, answers, tags, titleCover, postTitleCover, cover, labelMatch,
-         answered, accepted, votes, recency, helpfulHere, helpfulSimilar, postCover, phrase]
+         answered, accepted, votes, recency, helpfulHere, helpfulSimilar, postCover, phrase, meaning,
+         helped, answererRecord]
     }
 }
 
@@ -122,6 +130,7 @@ extension MatchFeatures {
         f.postCover = context.distinct.isEmpty ? 0 : Double(context.distinctHits) / Double(context.distinct.count)
         f.phrase = context.bigrams.isEmpty ? 0 : Double(context.pairsFound.count) / Double(context.bigrams.count)
         f.postTitleCover = context.postWords > 0 ? Double(context.postHits) / Double(context.postWords) : 0
+        if context.wantsMeaning { f.meaning = Self.cosine(query.meaning, context.meaningSum) }
 
         if !query.labels.isEmpty {
             var labels = Set(c.post.tags.map(MatchQuery.label))
@@ -136,7 +145,20 @@ extension MatchFeatures {
         f.recency = exp(-age)
         f.helpfulHere = c.helpfulHere ? 1 : 0
         f.helpfulSimilar = c.helpfulSimilar
+        f.helped = min(1.5, log1p(Double(max(0, c.helped))) / log(11))
+        f.answererRecord = min(1, Double(c.answererRecord) / 3)
         return f
+    }
+
+    /// Cosine of a query vector (unit length) and a sum of word vectors; 0 when the sum is empty.
+    static func cosine(_ q: [Double], _ sum: SIMD64<Int32>) -> Double {
+        var dot = 0.0, norm = 0.0
+        for k in 0..<WordVectors.dims {
+            let x = Double(sum[k])
+            dot += q[k] * x
+            norm += x * x
+        }
+        return norm > 0 ? dot / norm.squareRoot() : 0
     }
 
     /// Fills `matched` (terms found, by field) from the per-term field bits.

@@ -43,6 +43,10 @@ public struct MatchQuery: Sendable {
     public var titleStems: [String] = []
     /// The task's tags and project (and its dotted parts), folded: matched against post tags and spaces.
     public var labels: Set<String>
+    /// The task's meaning vector: the sum of the static word vectors (`WordVectors`) of every
+    /// word of its title, tags, project, notes and annotations, at unit length; empty when no
+    /// word has a vector.
+    public var meaning: [Double] = []
 
     public init(terms: [QueryTerm], labels: Set<String> = []) {
         self.terms = terms
@@ -66,6 +70,7 @@ public struct MatchQuery: Sendable {
         labels.remove("")
         self.init(terms: b.finish(), labels: labels)
         titleStems = b.titleSequence
+        meaning = b.meaning()
     }
 
     /// The query for free text, e.g. a task title being typed: all of it counts as title.
@@ -74,6 +79,7 @@ public struct MatchQuery: Sendable {
         b.add(text, weight: FieldWeight.title, title: true)
         self.init(terms: b.finish(), labels: [])
         titleStems = b.titleSequence
+        meaning = b.meaning()
     }
 
     /// The stems, in weight order.
@@ -101,11 +107,16 @@ public struct MatchQuery: Sendable {
         var byStem: [String: QueryTerm] = [:]
         var counts: [String: Int] = [:]
         var titleSequence: [String] = []
+        var vectorSum = SIMD64<Int32>()
 
         mutating func add(_ text: String, weight: Double, title: Bool) {
             Tokenizer.forEachWord(text, limit: MatchQuery.maxFieldCharacters) { bytes in
                 let word = String(decoding: bytes, as: UTF8.self)
                 if Stopwords.contains(word) { return }
+                bytes.withUnsafeBufferPointer { b in
+                    let v = WordVectors.index(of: b, hash: MatchFeatures.hash(b))
+                    if v >= 0 { WordVectors.add(v, to: &vectorSum) }
+                }
                 let stem = String(decoding: StemCache.shared.stem(bytes), as: UTF8.self)
                 if Stopwords.contains(stem) { return }
                 if title && titleSequence.count < 64 { titleSequence.append(stem) }
@@ -119,6 +130,15 @@ public struct MatchQuery: Sendable {
                     byStem[stem] = QueryTerm(word: word, stem: stem, weight: weight, inTitle: title)
                 }
             }
+        }
+
+        /// The summed word vectors at unit length, or empty.
+        func meaning() -> [Double] {
+            var norm = 0.0
+            for k in 0..<WordVectors.dims { norm += Double(vectorSum[k]) * Double(vectorSum[k]) }
+            guard norm > 0 else { return [] }
+            let scale = 1 / norm.squareRoot()
+            return (0..<WordVectors.dims).map { Double(vectorSum[$0]) * scale }
         }
 
         func finish() -> [QueryTerm] {

@@ -62,9 +62,17 @@ public struct ThreadCandidate: Sendable {
     public var helpfulHere: Bool
     /// Similarity in [0, 1] between this task and other tasks this thread helped with.
     public var helpfulSimilar: Double
+    /// How many people marked the thread's posts as having helped them (a community's "helped"
+    /// marks). The store has no such column yet (issue 13 adds it): until then always 0.
+    public var helped: Int
+    /// The answerers' record on the topic: the most accepted answers one of this thread's
+    /// answerers wrote in the task's other candidate threads (`AnswererRecords`).
+    public var answererRecord: Int
 
     public init(post: Post, answersText: String = "", answerCount: Int = 0, hasAccepted: Bool = false,
-                helpfulHere: Bool = false, helpfulSimilar: Double = 0) {
+                helpfulHere: Bool = false, helpfulSimilar: Double = 0, helped: Int = 0, answererRecord: Int = 0) {
+        self.helped = helped
+        self.answererRecord = answererRecord
         self.post = post
         self.answersText = answersText
         self.answerCount = answerCount
@@ -93,5 +101,33 @@ public struct CorpusStats: Sendable {
         let n = Double(max(threads, 1))
         let df = Double(min(documentFrequency[stem] ?? 0, max(threads, 1)))
         return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+}
+
+/// The answerers' record on a task's topic: the candidates of one task are threads on its topic,
+/// so an answerer whose answers were accepted in several of them knows it. Authors are given as
+/// hashes of their names (no String per answer in the candidate read).
+public enum AnswererRecords {
+    /// One answer: its thread, its author's hash (0: no author), whether it was accepted.
+    public typealias Answer = (thread: Int64, author: UInt64, accepted: Bool)
+
+    /// An author's key: a 64-bit hash of the name's bytes, never 0.
+    @inline(__always) public static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        MatchFeatures.hash(name) | 1
+    }
+
+    /// For each thread, the most accepted answers one of its answerers wrote in the other threads
+    /// (threads with no such answerer are left out). Empty when no answer is accepted.
+    public static func compute(_ answers: [Answer]) -> [Int64: Int] {
+        var acceptedIn: [UInt64: Set<Int64>] = [:]
+        for a in answers where a.accepted && a.author != 0 { acceptedIn[a.author, default: []].insert(a.thread) }
+        guard !acceptedIn.isEmpty else { return [:] }
+        var record: [Int64: Int] = [:]
+        for a in answers where a.author != 0 {
+            guard let threads = acceptedIn[a.author] else { continue }
+            let elsewhere = threads.count - (threads.contains(a.thread) ? 1 : 0)
+            if elsewhere > record[a.thread] ?? 0 { record[a.thread] = elsewhere }
+        }
+        return record
     }
 }
