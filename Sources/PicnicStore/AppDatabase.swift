@@ -72,8 +72,8 @@ public final class AppDatabase: @unchecked Sendable {
     /// How long a writer waits for another process's transaction.
     static let busySeconds = 10
     /// WAL frames (4 KiB pages) after which a commit checkpoints and empties the WAL: recovery by
-    /// a lone opener stays under ~1.5M instructions, and the checkpoint's fsyncs come once per
-    /// ~50 single adds.
+    /// a lone opener (which reads every frame) stays short, and the checkpoint's fsyncs come once
+    /// per ~50 single adds (docs/Performance.md).
     static let walFrameLimit = 256
 
     /// `$PICNIC_DB`, else `$XDG_DATA_HOME/picnic/picnic.sqlite` (default `~/.local/share`).

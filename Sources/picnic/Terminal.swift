@@ -67,8 +67,8 @@ enum Terminal {
         bytes.withUnsafeBytes { write(raw: $0) }
     }
 
-    /// Straight to the file descriptor: `FileHandle` and `Data` cost ~0.3M instructions on first
-    /// use, a few percent of a short command. A pipe closed by the reader stops the output
+    /// Straight to the file descriptor: `FileHandle` and `Data` cost a few percent of a short
+    /// command on first use. A pipe closed by the reader stops the output
     /// (SIGPIPE, as before, unless ignored).
     static func write(raw: UnsafeRawBufferPointer) {
         var rest = raw

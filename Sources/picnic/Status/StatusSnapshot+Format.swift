@@ -116,8 +116,8 @@ extension StatusSnapshot {
 
     /// Doubles `#` so tmux shows it instead of reading `#(`, `#[` or `#{`.
     static func tmuxEscaped(_ text: String) -> String {
-        // By hand: Foundation's replacingOccurrences costs ~0.6M instructions on its first call,
-        // a twentieth of the whole status process.
+        // By hand: Foundation's replacingOccurrences costs more on its first call than the
+        // rest of this formatting (docs/Performance.md).
         guard text.utf8.contains(UInt8(ascii: "#")) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
