@@ -68,7 +68,7 @@ enum ReaderView {
         let title = Sanitizer.line(reader.task.map { t in t.number.map { "Task \($0)" } ?? "Task" }
                                    ?? reader.root?.title ?? reader.match?.post.title ?? "Thread")
         buffer.fill(rect)
-        Frame.draw(&buffer, rect, title: title, figure: figure, focused: true)
+        buffer.render(Box(title: StyledLine(title), count: figure, focused: true), in: rect)
         for (row, line) in all.dropFirst(reader.scroll).prefix(pageLines).enumerated() {
             buffer.write(line, x: text.x, y: text.y + row, clip: text)
         }
