@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "TermUI"),
         // The dashboard state machine: Event -> update -> Effects; render -> ScreenBuffer.
         .target(name: "Dashboard", dependencies: [
-            "PicnicCore", "TermUI",
+            "PicnicCore", "TermUI", "CommunityAPI",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The project's own default data (the welcome workspace), shipped as a resource bundle.
@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
         .testTarget(name: "ProcessSpawnTests", dependencies: ["ProcessSpawn"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore"],
+        .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore", "CommunityAPI"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "PicnicCLITests", dependencies: ["TestSupport", "PicnicCore", "PicnicStore", "picnic"]),
         // The real server on a real PostgreSQL (skips with a message when PostgreSQL is missing).
@@ -130,6 +130,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),

@@ -41,6 +41,21 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case submit = "submit"
     case cancel = "cancel"
     case confirm = "confirm"
+    case newAnswer = "new-answer"
+    case couldHelp = "could-help"
+    case ledger = "ledger"
+    case copyRefused = "copy-refused"
+    case answer = "answer"
+    case accept = "accept"
+    case nextAnswer = "next-answer"
+    case previousAnswer = "previous-answer"
+    case nextField = "next-field"
+    case previousField = "previous-field"
+    case send = "send"
+    case editInEditor = "edit-in-editor"
+    case helped1 = "helped-first"
+    case helped2 = "helped-second"
+    case helped3 = "helped-third"
 
     /// The kebab-case name.
     public var name: String { rawValue }

@@ -91,6 +91,33 @@ public struct AppState: Equatable, Sendable {
     /// Whether the modify prompt changes the whole series (`M`).
     public internal(set) var modifyWholeSeries = false
 
+    /// The team community as last read (empty when none is joined).
+    public internal(set) var community = CommunitySnapshot()
+    /// The community's questions per task they were asked from.
+    public internal(set) var questionsByTask: [UUID: [TaskQuestion]] = [:]
+    /// Tasks whose questions have answers not read yet (marked in the queue).
+    public internal(set) var newAnswerTasks: Set<UUID> = []
+    /// The ask preview, in ask mode.
+    public var askForm: AskForm?
+    /// The answer being typed, in answer mode (for the reader's question).
+    public var answerDraft: TextArea?
+    /// Answers left unsent with Esc, per question: `r` brings them back.
+    public var answerDrafts: [Int64: TextArea] = [:]
+    /// "You could help": others' open questions matched to what the person knows.
+    public var couldHelp = CouldHelpList()
+    /// The ledger overlay's figures.
+    public var ledger: LedgerOverlay = .loading
+    /// "What helped?" after finishing a task that had help.
+    public var whatHelped: WhatHelped?
+    /// Threads opened in the reader for each task this session, newest last (what "What helped?" offers).
+    public var opened: [UUID: [HelpedThread]] = [:]
+    /// The last write the server refused (`Y` copies its text).
+    public var lastRefused: RefusedWrite?
+    /// Match the selected task again when the next task list arrives (another writer changed the store).
+    var rematchOnLoad = false
+    /// Whether `r` hands the answer to `$VISUAL`/`$EDITOR` (set by the runner when one is set).
+    public var prefersEditor = false
+
     /// A state for a terminal of the given size.
     public init(keymap: Keymap = .defaults, width: Int = 80, height: Int = 24, now: Date = Date(),
                 calendar: Calendar = .current) {
@@ -171,8 +198,19 @@ public struct HelpPane: Equatable, Sendable {
 
     public init() {}
 
+    /// The person's own questions asked from this task, drawn above the matches and selectable
+    /// (the cursor counts them first).
+    public var questions: [TaskQuestion] = []
+
+    /// How many rows the cursor moves over: the own questions, then the matches.
+    public var count: Int { questions.count + matches.count }
     /// The highlighted thread, if any.
-    public var selectedMatch: ThreadMatch? { matches.indices.contains(cursor) ? matches[cursor] : nil }
+    public var selectedMatch: ThreadMatch? {
+        let i = cursor - questions.count
+        return matches.indices.contains(i) ? matches[i] : nil
+    }
+    /// The highlighted own question, if the cursor is on one.
+    public var selectedQuestion: TaskQuestion? { questions.indices.contains(cursor) ? questions[cursor] : nil }
     /// Whether any match is strong.
     public var hasStrong: Bool { matches.contains { $0.strong } }
 }
@@ -191,6 +229,16 @@ public struct Reader: Equatable, Sendable {
     public var scroll = 0
     /// Why it could not be loaded, if so.
     public var error: String? { didSet { wrapWidth = -1 } }
+    /// Where Esc goes back to.
+    public var returnMode: Mode = .normal
+    /// The task a thread was opened for, if any (for `+` and "What helped?").
+    public var forTask: UUID?
+    /// The selected answer (`n`/`N`), acted on by `a` and `+`.
+    public var selectedAnswer: Int64?
+    /// Scroll to the selected answer once the thread is wrapped.
+    var revealAnswer = false
+    /// Where each answer starts in `wrapped`.
+    var answerStarts: [Int64: Int] = [:]
     /// The thread wrapped at `wrapWidth`, kept so scrolling does not re-wrap long threads.
     var wrapped: [StyledLine] = []
     var wrapWidth = -1
@@ -204,6 +252,16 @@ public struct Reader: Equatable, Sendable {
     public init(task: WorkTask) {
         self.task = task
     }
+
+    /// The answers in the order they are drawn: accepted first, then by votes, then oldest first.
+    public var orderedReplies: [Post] {
+        replies.sorted { a, b in
+            a.accepted != b.accepted ? a.accepted : a.votes != b.votes ? a.votes > b.votes : a.created < b.created
+        }
+    }
+
+    /// The selected answer, if any.
+    public var selectedReply: Post? { replies.first { $0.id == selectedAnswer } }
 }
 
 /// How `picnic capture` ended.

@@ -24,8 +24,12 @@ extension Binding {
         Dictionary(uniqueKeysWithValues: prompts.map { ($0, keys) })
     }
 
-    /// Every binding, in the order of the hints, the overlay and the docs.
-    public static let all: [Binding] = [
+    /// Every binding, in the order of the hints, the overlay and the docs (the community's
+    /// records and keys merged in from `Binding+Community.swift`).
+    public static let all: [Binding] = merged(table)
+
+    /// The main table.
+    static let table: [Binding] = [
         Binding(.back, [.normal: ["esc"], .reader: ["esc", "q", "h", "left"], .help: ["esc", "q", "?", "enter"]],
                 "Back: close the reader or overlay, clear the filter", hint: "back", hintedIn: [.reader, .overlay]),
         Binding(.moveDown, moves(["j", "down"], help: ["j", "down"], filter: ["down"]),
@@ -44,7 +48,7 @@ extension Binding {
                 unavailable: { s in
                     guard s.mode == .normal else { return nil }
                     if s.selectedTask == nil { return "No task selected" }
-                    return s.help.selectedMatch == nil ? "No thread to open for this task" : nil
+                    return s.help.selectedMatch == nil && s.help.selectedQuestion == nil ? "No thread to open for this task" : nil
                 }),
         Binding(.showTask, [.normal: ["i"]], "Show the task: its notes, annotations and dates", hint: "notes",
                 hintedIn: [.queue], unavailable: noTask),

@@ -50,6 +50,7 @@ public struct Binding: Sendable {
 /// What the status-bar hints follow: the mode and, in normal mode, the focused pane.
 public enum HintPlace: String, Hashable, Sendable, CaseIterable {
     case queue, help, reader, filter, prompt, confirm, overlay, capture
+    case ask, answer, couldHelp, ledger, whatHelped
 
     /// Where a state is.
     public static func of(_ state: AppState) -> HintPlace {
@@ -61,6 +62,11 @@ public enum HintPlace: String, Hashable, Sendable, CaseIterable {
         case .reader: .reader
         case .help: .overlay
         case .capture: .capture
+        case .ask: .ask
+        case .answer: .answer
+        case .couldHelp: .couldHelp
+        case .ledger: .ledger
+        case .whatHelped: .whatHelped
         }
     }
 }

@@ -23,6 +23,7 @@ extension Dashboard {
                 state.pendingKeys = []
                 return handleKey(&state, key)
             }
+            if state.mode == .ask || state.mode == .answer || state.mode == .whatHelped { return communityEdit(&state, key) }
             if state.mode.isPrompt { return edit(&state, key) }
             notBound(&state, key)
             return []
@@ -59,10 +60,16 @@ extension Dashboard {
             }
             if layout.help.contains(x: m.x, y: m.y) {
                 state.focus = .help
-                let line = m.y - layout.help.y - 1 - HelpView.headerLines(state)
+                let top = m.y - layout.help.y - 1
+                let questions = state.help.questions.count
+                if top >= 0 && top < questions * HelpView.linesPerMatch {
+                    state.help.cursor = top / HelpView.linesPerMatch
+                    return []
+                }
+                let line = top - HelpView.headerLines(state)
                 guard line >= 0 else { return [] }
                 let index = state.help.scroll + line / HelpView.linesPerMatch
-                if state.help.matches.indices.contains(index) { state.help.cursor = index }
+                if state.help.matches.indices.contains(index) { state.help.cursor = questions + index }
             }
             return []
         case .release:
@@ -93,6 +100,8 @@ extension Dashboard {
             default: break
             }
             return []
+        case .ask, .answer, .couldHelp, .ledger, .whatHelped:
+            return communityMode(&state, action)
         }
     }
 
@@ -110,9 +119,9 @@ extension Dashboard {
         case .focusQueue: state.focus = .queue
         case .focusHelp: state.focus = .help
         case .open:
+            if let question = state.help.selectedQuestion { return openQuestion(&state, question) }
             guard let match = state.help.selectedMatch else { return [] }
-            state.reader = Reader(postID: match.post.id, match: match)
-            state.mode = .reader
+            openReader(&state, root: match.post.id, match: match, task: state.help.task)
             return [.loadThread(postID: match.post.id)]
         case .showTask:
             guard let task else { return [] }
@@ -150,14 +159,17 @@ extension Dashboard {
             state.message = nil // the status bar shows the question's keys instead
             state.mode = .confirmDelete
             state.deleteTarget = task.uuid
-        case .editNotes, .done, .startStop, .ask:
+        case .editNotes, .done, .startStop:
             guard let task else { return [] }
             switch action {
             case .editNotes: return [.editNotes(task.uuid)]
-            case .done: return [.markDone(task.uuid)]
-            case .ask: return [.ask(task)]
+            case .done:
+                offerWhatHelped(&state, task.uuid)
+                return [.markDone(task.uuid)]
             default: return [task.status == .active ? .stop(task.uuid) : .start(task.uuid)]
             }
+        case .ask, .newAnswer, .couldHelp, .ledger, .copyRefused:
+            return communityNormal(&state, action)
         case .undo: return [.undo]
         case .openLink:
             guard let url = Links.toOpen(state) else { return [] }
@@ -174,7 +186,8 @@ extension Dashboard {
             state.mode = .help
             state.overlayScroll = 0
         case .quit: return [.quit]
-        case .submit, .cancel, .confirm: break
+        case .submit, .cancel, .confirm, .answer, .accept, .nextAnswer, .previousAnswer, .nextField, .previousField,
+             .send, .editInEditor, .helped1, .helped2, .helped3: break
         }
         return []
     }
@@ -256,15 +269,19 @@ extension Dashboard {
         case .moveTop: state.reader?.scroll = 0
         case .moveBottom: state.reader?.scroll = Int.max / 2
         case .back, .cancel, .quit:
-            state.mode = .normal
+            state.mode = reader.returnMode
             state.reader = nil
         case .openLink:
             guard let url = Links.first(in: reader) else { return [] }
             return [.openURL(url)]
         case .copy:
             return [.copy(Links.answerText(reader))]
+        case .helpful where state.community.joined:
+            return communityReader(&state, action)
         case .helpful, .notForThis:
             return feedback(&state, match: reader.match, verdict: action == .helpful ? .helpful : .hidden)
+        case .answer, .accept, .nextAnswer, .previousAnswer:
+            return communityReader(&state, action)
         case .keys:
             state.mode = .help
             state.overlayScroll = 0

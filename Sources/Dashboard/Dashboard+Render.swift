@@ -26,8 +26,12 @@ extension Dashboard {
             return buffer
         }
         switch state.mode {
-        case .reader:
+        case .reader, .answer:
             ReaderView.draw(&buffer, state, layout.body)
+        case .ask:
+            AskView.draw(&buffer, state, layout.body)
+        case .couldHelp:
+            CouldHelpView.draw(&buffer, state, layout.body)
         default:
             QueueView.draw(&buffer, state, layout.queue, focused: state.focus == .queue || state.mode == .filter)
             if state.mode == .add || state.mode == .modify {
@@ -39,7 +43,13 @@ extension Dashboard {
         if state.mode == .help {
             OverlayView.draw(&buffer, state, layout.body)
         }
+        if state.mode == .ledger {
+            LedgerView.draw(&buffer, state, layout.body)
+        }
         PromptView.draw(&buffer, state, layout.prompt)
+        if state.mode == .whatHelped {
+            WhatHelpedView.draw(&buffer, state, layout.prompt)
+        }
         StatusView.draw(&buffer, state, layout.status)
         return buffer
     }

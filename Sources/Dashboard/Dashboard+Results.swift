@@ -22,7 +22,9 @@ extension Dashboard {
         var effects: [Effect] = [.scanHelp(Array(state.tasks.prefix(helpScanLimit)))]
         // A changed task (new title, tags, notes) deserves a fresh match; so does the top task
         // once the whole queue is in (the head's frame only said "loading").
-        if afterHead || (state.selectedTask.map { $0.uuid == before?.uuid && $0 != before } ?? false) {
+        let rematch = state.rematchOnLoad
+        state.rematchOnLoad = false
+        if afterHead || rematch || (state.selectedTask.map { $0.uuid == before?.uuid && $0 != before } ?? false) {
             effects += requestMatches(&state)
         } else {
             effects += selectionChanged(&state)
@@ -47,6 +49,7 @@ extension Dashboard {
 
     static func matchesLoaded(_ state: inout AppState, task: UUID, generation: Int, matches: [ThreadMatch]) {
         guard task == state.selected, task == state.help.task, generation == state.matchGeneration else { return }
+        let matches = withoutOwn(matches, state)
         state.help.matches = matches
         state.help.status = .loaded
         state.help.cursor = min(state.help.cursor, max(0, matches.count - 1))
@@ -61,10 +64,10 @@ extension Dashboard {
         if effect.changesQueue { effects.append(.loadTasks) }
         switch effect {
         // An undo may have put back feedback (a hidden thread) as well as a task: match again at once.
-        case .feedback, .ask, .undo: effects += requestMatches(&state)
+        case .feedback, .ask, .undo, .markHelped: effects += requestMatches(&state)
         default: break
         }
-        return effects
+        return effects + communitySucceeded(&state, effect)
     }
 
     static func effectFailed(_ state: inout AppState, _ effect: Effect, message: String) {
@@ -74,7 +77,7 @@ extension Dashboard {
             state.help.status = .failed(message)
         case .loadThread(let id) where state.reader?.postID == id:
             state.reader?.error = message
-        default: break
+        default: communityFailed(&state, effect, message: message)
         }
     }
 

@@ -24,9 +24,11 @@ public enum Dashboard {
         return [.loadQueueHead(limit: max(1, rows), dueBefore: dayEnd(state.now, state.calendar))]
     }
 
-    /// The effects to run once the first frame is on screen: the rest of the queue, if any.
+    /// The effects to run once the first frame is on screen: the rest of the queue, if any, then
+    /// the community's state (never before the first frame: the first frame keeps its figure).
     public static func firstFrameDrawn(_ state: inout AppState) -> [Effect] {
-        state.queueComplete ? [] : [.loadTasks]  // in capture: the words Tab completes
+        // In capture: the words Tab completes. Then the community's state.
+        (state.queueComplete ? [] : [.loadTasks]) + (state.mode == .capture ? [] : [.loadCommunity])
     }
 
     /// The end of the day `now` falls in (the next local midnight): tasks due before it count
@@ -55,7 +57,11 @@ public enum Dashboard {
             state.now = date
             if let m = state.message, date.timeIntervalSince(m.at) >= (m.isError ? 10 : 5) { state.message = nil }
             effects = []
-        case .storeChanged: effects = [.loadTasks]
+        case .storeChanged:
+            // Another writer (a capture, the sync engine pulling posts): a post that matches the
+            // selected task must show, so it is matched again once the tasks are in.
+            state.rematchOnLoad = true
+            effects = [.loadTasks, .loadCommunity]
         case .tasksLoaded(let tasks): effects = tasksLoaded(&state, tasks)
         case .contextsLoaded(let contexts):
             contextsLoaded(&state, contexts)
@@ -66,6 +72,10 @@ public enum Dashboard {
             effects = []
         case .draftMatchesLoaded(let generation, let matches):
             if (state.mode == .add || state.mode == .capture) && generation == state.draftGeneration { state.draftMatches = matches }
+            if state.mode == .ask && generation == state.draftGeneration {
+                let kept = withoutOwn(matches, state)
+                state.askForm?.matches = kept
+            }
             effects = []
         case .strongHelpLoaded(let set):
             state.strongHelp = set
@@ -75,17 +85,26 @@ public enum Dashboard {
                 state.reader?.root = root
                 state.reader?.replies = replies
                 state.reader?.error = nil
+                threadArrived(&state)
             }
             effects = []
         case .effectSucceeded(let effect, let message, let task):
             effects = effectSucceeded(&state, effect, message: message, task: task)
+        case .communityLoaded(let snapshot): effects = communityLoaded(&state, snapshot)
+        case .couldHelpLoaded(let generation, let matches):
+            couldHelpLoaded(&state, generation: generation, matches: matches)
+            effects = []
+        case .ledgerLoaded(let ledger):
+            state.ledger = .loaded(ledger)
+            effects = []
+        case .textEdited(let purpose, let text): effects = textEdited(&state, purpose, text)
         case .effectFailed(let effect, let message):
             effectFailed(&state, effect, message: message)
             effects = []
         }
         switch event {
         case .tasksLoaded, .queueHeadLoaded, .contextsLoaded: state.recount(tasksChanged: true)
-        case .strongHelpLoaded, .matchesLoaded, .tick: state.recount(tasksChanged: false)
+        case .strongHelpLoaded, .matchesLoaded, .tick, .communityLoaded: state.recount(tasksChanged: false)
         default: break
         }
         state.normalize()

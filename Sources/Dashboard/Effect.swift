@@ -15,6 +15,10 @@ import PicnicCore
 /// | `matchDraft(text, generation)` | `.draftMatchesLoaded(generation:, matches)`; same coalescing |
 /// | `scanHelp(tasks)` | `.strongHelpLoaded(uuids of those tasks with a strong match)` |
 /// | `loadThread(postID)` | `.threadLoaded(root:, replies:)` or `.effectFailed` |
+/// | `loadCommunity` | `.communityLoaded(snapshot)`; a refused write is in exactly one snapshot (the runner takes it from the store) |
+/// | `loadCouldHelp(generation)` | `.couldHelpLoaded(generation:, matches)`: others' open questions matched to what the person knows; may be skipped when a newer generation is asked for |
+/// | `loadLedger` | `.ledgerLoaded(ledger)` or `.effectFailed` |
+/// | `editText(purpose, text)` | `.textEdited(purpose, new text or nil when unchanged)` or `.effectFailed` |
 /// | `appendHistory(line)` | nothing (a capture's saved line goes to the history file) |
 /// | `quit` | nothing: the loop ends and the terminal is restored |
 /// | every other effect | exactly one `.effectSucceeded(effect, message:, task:)` or `.effectFailed(effect, message:)` |
@@ -57,8 +61,26 @@ public enum Effect: Equatable, Sendable {
     case undo
     /// Record `+` (`.helpful`) or `-` (`.hidden`: not for this task) on a thread for a task.
     case feedback(task: UUID, post: Int64, verdict: FeedbackVerdict)
-    /// Ask the community: create a question post from the task (title, notes, tags, project).
-    case ask(WorkTask)
+    /// Ask the community the question exactly as the preview shows it, and link it to its task
+    /// (locally): written to the store first, sent from the outbox.
+    case ask(AskDraft)
+    /// Answer a question (local first, then the outbox).
+    case answer(question: Int64, body: String)
+    /// Accept an answer to one's own question (nil takes the acceptance back).
+    case accept(question: Int64, answer: Int64?)
+    /// Mark a post helpful: a "helped" mark to its author (never the task's text); with a task,
+    /// also the local `+` feedback for that task.
+    case markHelped(post: Int64, task: UUID?)
+    /// The answers to one's own question were read (they are no longer new).
+    case markSeen(question: Int64)
+    /// Read the community state from the store (cheap, local).
+    case loadCommunity
+    /// Others' open questions matched to what the person knows.
+    case loadCouldHelp(generation: Int)
+    /// The ledger's figures (the same as `picnic ledger`).
+    case loadLedger
+    /// Edit text in `$VISUAL`/`$EDITOR` (curses suspended around it).
+    case editText(EditPurpose, String)
     /// Open a link with `$BROWSER` or `xdg-open`.
     case openURL(String)
     /// Copy text to the clipboard.
@@ -74,6 +96,14 @@ public enum Effect: Equatable, Sendable {
     public var changesQueue: Bool {
         switch self {
         case .addTask, .modify, .modifySeries, .setContext, .annotate, .markDone, .start, .stop, .delete, .undo, .editNotes: true
+        default: false
+        }
+    }
+
+    /// Whether the effect writes community data (so the community state is read again afterwards).
+    public var changesCommunity: Bool {
+        switch self {
+        case .ask, .answer, .accept, .markHelped, .markSeen: true
         default: false
         }
     }

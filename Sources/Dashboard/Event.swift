@@ -1,6 +1,7 @@
 import TermUI
 import Foundation
 import PicnicCore
+import CommunityAPI
 
 /// Everything that can happen to the dashboard: input, time, and answers to effects.
 public enum Event: Equatable, Sendable {
@@ -27,6 +28,14 @@ public enum Event: Equatable, Sendable {
     case strongHelpLoaded(Set<UUID>)
     /// A whole thread for the reader.
     case threadLoaded(root: Post, replies: [Post])
+    /// The community state, read from the store (`Effect.loadCommunity`).
+    case communityLoaded(CommunitySnapshot)
+    /// Others' open questions matched to what the person knows, for that generation.
+    case couldHelpLoaded(generation: Int, matches: [ThreadMatch])
+    /// The ledger's figures.
+    case ledgerLoaded(APILedger)
+    /// Text back from `$EDITOR` (nil: unchanged).
+    case textEdited(EditPurpose, String?)
     /// An effect finished; `message` is shown in the status bar, `task` is the task it made.
     case effectSucceeded(Effect, message: String?, task: UUID?)
     /// An effect failed; the message is shown in the status bar.

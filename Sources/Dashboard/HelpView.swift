@@ -7,9 +7,11 @@ enum HelpView {
     /// Lines each match takes: title, facts, reason.
     static let linesPerMatch = 3
 
-    /// Lines above the list: the plain "no strong match" notice when nothing is strong.
+    /// Lines above the scrolled list: the person's own questions for the task, and the plain
+    /// "no strong match" notice when nothing is strong.
     static func headerLines(_ state: AppState) -> Int {
-        state.help.status == .loaded && !state.help.hasStrong ? 3 : 0
+        state.help.questions.count * linesPerMatch
+            + (state.help.status == .loaded && !state.help.hasStrong && !state.help.matches.isEmpty ? 3 : 0)
     }
 
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect, focused: Bool) {
@@ -44,24 +46,61 @@ enum HelpView {
             return
         default: break
         }
+        for (i, q) in state.help.questions.enumerated() {
+            let selected = focused && i == state.help.cursor
+            for line in questionLines(q, width: inner.width, state: state, selected: i == state.help.cursor) {
+                put(selected ? line.map { $0.selected() } : line)
+            }
+        }
         if state.help.matches.isEmpty {
+            if !state.help.questions.isEmpty {
+                put(StyledLine(" Nothing else matches this task yet.", .dim))
+                return
+            }
             put(StyledLine(" Nothing in the community matches this task.", .normal))
             if let ask { put(StyledLine(" Press \(ask) to ask the community.", .info)) }
             return
         }
         if !state.help.hasStrong {
             put(StyledLine(" No strong match. These are weak guesses.", .warning))
-            put(StyledLine(ask.map { " Press \($0) to ask the community." } ?? " Bind ask to post a question.", .info))
+            if !state.help.questions.isEmpty {
+                put(StyledLine(" Answers to your question show above.", .info))
+            } else {
+                put(StyledLine(ask.map { " Press \($0) to ask the community." } ?? " Bind ask to post a question.", .info))
+            }
             put("")
         }
         let shown = state.help.matches.indices.dropFirst(state.help.scroll)
         for i in shown {
             guard y + 1 < inner.maxY || y < inner.maxY else { break }
-            let selected = focused && i == state.help.cursor
-            for line in lines(state.help.matches[i], width: inner.width, state: state, selected: i == state.help.cursor) {
+            let row = state.help.questions.count + i
+            let selected = focused && row == state.help.cursor
+            for line in lines(state.help.matches[i], width: inner.width, state: state, selected: row == state.help.cursor) {
                 put(selected ? line.map { $0.selected() } : line)
             }
         }
+    }
+
+    /// The three lines of the person's own question: "your question · asked 2 h ago · 0 answers".
+    static func questionLines(_ q: TaskQuestion, width: Int, state: AppState, selected: Bool) -> [StyledLine] {
+        var first = StyledLine()
+        first.append(selected ? "›" : " ", .accent)
+        first.append(q.unseen > 0 ? "◆ " : "? ", q.unseen > 0 ? Style.accent.with(.bold) : .dim)
+        first.append(Sanitizer.line(q.post.title), Style.normal.with(.bold))
+        var facts = ["your question", Describe.asked(q.post.created, now: state.now), Describe.count(q.answers, "answer")]
+        if q.unseen > 0 { facts.append("\(q.unseen) new") }
+        if q.accepted { facts.append("✓ accepted") }
+        if state.community.sending.contains(q.post.id) { facts.append("sending…") }
+        let second = StyledLine("   " + facts.joined(separator: " · "), q.unseen > 0 ? .accent : .dim)
+        let third: StyledLine
+        if q.unseen > 0, let key = state.keymap.label(for: .newAnswer, in: .normal) {
+            third = StyledLine("   \(key) reads the new answer", .info)
+        } else if q.answers == 0 {
+            third = StyledLine("   answers arrive here as they are written", .dim)
+        } else {
+            third = StyledLine("   \(state.keymap.label(for: .open, in: .normal) ?? "enter") reads the answers", .dim)
+        }
+        return [first.clipped(to: width), second.clipped(to: width), third.clipped(to: width)]
     }
 
     /// The three lines of one match.

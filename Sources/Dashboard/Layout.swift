@@ -24,7 +24,7 @@ struct Layout: Equatable {
         let w = max(0, width), h = max(0, height)
         tooSmall = mode == .capture ? w < 10 || h < 1 : w < Layout.minWidth || h < Layout.minHeight
         status = Rect(x: 0, y: max(0, h - 1), width: w, height: h > 0 ? 1 : 0)
-        let promptRows = (mode.isPrompt || mode == .confirmDelete) ? 1 : 0
+        let promptRows = (mode.isPrompt || mode == .confirmDelete || mode == .whatHelped) ? 1 : 0
         prompt = Rect(x: 0, y: max(0, h - 1 - promptRows), width: w, height: promptRows)
         body = Rect(x: 0, y: 0, width: w, height: max(0, h - 1 - promptRows))
         if w >= Layout.sideBySideWidth {

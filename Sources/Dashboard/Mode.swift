@@ -21,6 +21,16 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
     case help
     /// `picnic capture`: one quick-add line in a small screen (a tmux popup), then the program ends.
     case capture
+    /// The ask preview (`p`): the question built from the task, editable, not sent until sent.
+    case ask
+    /// Typing an answer to the thread in the reader (`r`).
+    case answer
+    /// "You could help": others' open questions matched to what the person knows.
+    case couldHelp = "could-help"
+    /// The ledger overlay: giving and receiving, for the person and the community.
+    case ledger
+    /// "What helped?" after finishing a task that had help: one key marks a thread helpful.
+    case whatHelped = "what-helped"
 
     /// Whether the mode edits a line of text (unbound keys go to the line editor).
     public var isPrompt: Bool {
@@ -42,6 +52,11 @@ public enum Mode: String, CaseIterable, Hashable, Sendable {
         case .reader: "Reader"
         case .help: "Keys overlay"
         case .capture: "Capture"
+        case .ask: "Ask preview"
+        case .answer: "Answer"
+        case .couldHelp: "You could help"
+        case .ledger: "Ledger"
+        case .whatHelped: "What helped?"
         }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// The keys overlay (`?`), generated from the keymap.
 enum OverlayView {
     /// The modes listed, in order.
-    static let sections: [Mode] = [.normal, .reader, .filter, .add, .confirmDelete, .help]
+    static let sections: [Mode] = [.normal, .reader, .filter, .add, .confirmDelete, .help, .ask, .answer, .couldHelp,
+                                   .ledger, .whatHelped]
 
     /// All lines of the overlay with the binding each shows, if any (made once per keymap:
     /// scrolling redraws them at every key).
@@ -41,6 +42,7 @@ enum OverlayView {
         append("")
         append(StyledLine("Queue glyphs", Style.title.with(.bold)))
         append(StyledLine("▶ active  ○ pending  ⏸ waiting  ● strong help waiting", .dim))
+        append(StyledLine("◆ a new answer to your question  ? your question, waiting", .dim))
         append(StyledLine("Help glyphs", Style.title.with(.bold)))
         append(StyledLine("★ strong match  · weak match  ? unanswered question", .dim))
         append(StyledLine("Prompts take readline keys (Ctrl-a/e/w/u/k/y, Alt-b/f/d), ↑/↓ or", .dim))

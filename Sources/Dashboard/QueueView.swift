@@ -48,6 +48,15 @@ enum QueueView {
         }
     }
 
+    /// The help column: ◆ a new answer to a question asked from the task, ● strong help waiting,
+    /// ? a question asked and waiting.
+    static func mark(_ task: UUID, _ state: AppState) -> (glyph: String, style: Style) {
+        if state.newAnswerTasks.contains(task) { return ("◆", Style.accent.with(.bold)) }
+        if state.strongHelp.contains(task) { return ("●", .strong) }
+        if state.questionsByTask[task] != nil { return ("?", .dim) }
+        return (" ", .strong)
+    }
+
     /// Marks a task with notes or annotations (`i` shows them).
     static let notesMark = "✎"
 
@@ -56,7 +65,8 @@ enum QueueView {
         var left = StyledLine()
         left.append(selected ? "›" : " ", .accent)
         left.append(glyph(task.status), task.status == .active ? Style.accent.with(.bold) : .normal)
-        left.append(state.strongHelp.contains(task.uuid) ? "●" : " ", .strong)
+        let help = mark(task.uuid, state)
+        left.append(help.glyph, help.style)
         left.append(task.notes.isEmpty && task.annotations.isEmpty ? " " : notesMark, .dim)
         left.append(" ")
         var right = StyledLine()

@@ -6,6 +6,17 @@ import PicnicCore
 enum ReaderView {
     /// All lines of the open thread (or task) at a text width.
     static func lines(_ state: AppState, width: Int) -> [StyledLine] {
+        layout(state, width: width).lines
+    }
+
+    /// All lines of the open thread at a text width, and the line each answer starts at.
+    static func layout(_ state: AppState, width: Int) -> (lines: [StyledLine], answerStarts: [Int64: Int]) {
+        var starts: [Int64: Int] = [:]
+        let lines = lines(state, width: width, starts: &starts)
+        return (lines, starts)
+    }
+
+    private static func lines(_ state: AppState, width: Int, starts: inout [Int64: Int]) -> [StyledLine] {
         guard let reader = state.reader else { return [] }
         if let task = reader.task { return TaskDetailView.lines(task, state: state, width: width) }
         let w = max(1, width)
@@ -29,15 +40,14 @@ enum ReaderView {
             return out
         }
         if !root.body.isEmpty { text(root.body) }
-        let replies = reader.replies.sorted { a, b in
-            a.accepted != b.accepted ? a.accepted : a.votes != b.votes ? a.votes > b.votes : a.created < b.created
-        }
+        let replies = reader.orderedReplies
         if replies.isEmpty {
             out.append("")
             out.append(StyledLine("No answers yet.", .dim))
         }
         for (i, reply) in replies.enumerated() {
             out.append("")
+            starts[reply.id] = out.count
             let head = "── " + (reply.accepted ? "✓ Accepted answer" : "Answer \(i + 1)") + " · " + facts(reply, state: state) + " "
             let rule = TextLayout.clip(head, to: w, ellipsis: "") + String(repeating: "─", count: max(0, w - head.displayWidth))
             out.append(StyledLine(rule, reply.accepted ? .success : .border))
@@ -51,18 +61,39 @@ enum ReaderView {
 
     static func facts(_ post: Post, state: AppState) -> String {
         var f: [String] = []
-        if !post.author.isEmpty { f.append(Sanitizer.line(post.author)) }
+        let me = state.community.user
+        if !me.isEmpty && post.author == me {
+            f.append(post.parent == nil && post.kind == .question ? "your question" : "you")
+        } else if !post.author.isEmpty {
+            f.append(Sanitizer.line(post.author))
+        }
         if !post.space.isEmpty { f.append(Sanitizer.line(post.space)) }
         f.append(post.kind.rawValue)
         f.append("\(post.votes) vote\(post.votes == 1 ? "" : "s")")
         f.append(Describe.age(post.created, now: state.now))
+        if state.community.sending.contains(post.id) { f.append("sending…") }
         return f.joined(separator: " · ")
     }
 
-    static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
-        guard let reader = state.reader, !rect.isEmpty else { return }
+    /// Rows of the answer box under the thread while typing an answer.
+    static func answerBoxHeight(_ state: AppState, _ body: Rect) -> Int {
+        state.mode == .answer ? min(max(5, body.height / 3), max(0, body.height - 6)) : 0
+    }
+
+    /// Lines of thread text shown (the answer box takes the bottom while answering).
+    static func textHeight(_ state: AppState, _ layout: Layout) -> Int {
+        max(1, layout.readerText.height - answerBoxHeight(state, layout.body))
+    }
+
+    static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ body: Rect) {
+        guard let reader = state.reader, !body.isEmpty else { return }
+        let box = answerBoxHeight(state, body)
+        let rect = Rect(x: body.x, y: body.y, width: body.width, height: body.height - box)
         let text = rect.inset(by: 1)
-        let all = reader.wrapWidth == text.width ? reader.wrapped : lines(state, width: text.width)
+        var starts: [Int64: Int] = reader.answerStarts
+        let all: [StyledLine]
+        if reader.wrapWidth == text.width { all = reader.wrapped } else { all = lines(state, width: text.width, starts: &starts) }
+        let selectedLine = reader.selectedAnswer.flatMap { starts[$0] }
         let pageLines = max(1, text.height)
         let figure = all.count > pageLines ? "\(min(all.count, reader.scroll + pageLines))/\(all.count)" : ""
         let title = Sanitizer.line(reader.task.map { t in t.number.map { "Task \($0)" } ?? "Task" }
@@ -70,7 +101,14 @@ enum ReaderView {
         buffer.fill(rect)
         buffer.render(Box(title: StyledLine(title), count: figure, focused: true), in: rect)
         for (row, line) in all.dropFirst(reader.scroll).prefix(pageLines).enumerated() {
-            buffer.write(line, x: text.x, y: text.y + row, clip: text)
+            // The selected answer (n/N; a and + act on it) is marked on its rule.
+            let marked = reader.scroll + row == selectedLine && reader.replies.count > 1 && state.community.joined
+                ? StyledLine([Span("▶", Style.accent.with(.bold))] + StyledLine(String(line.plainText.dropFirst()), .accent).spans)
+                : line
+            buffer.write(marked, x: text.x, y: text.y + row, clip: text)
+        }
+        if box > 0 {
+            AnswerView.draw(&buffer, state, Rect(x: body.x, y: rect.maxY, width: body.width, height: box))
         }
     }
 }

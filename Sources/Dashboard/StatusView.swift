@@ -7,16 +7,10 @@ enum StatusView {
     static func draw(_ buffer: inout ScreenBuffer, _ state: AppState, _ rect: Rect) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: .statusBar)
-        // The words of `picnic status`, from the same counts; shorter forms when space is short.
-        let due = state.due, helps = "\(state.strongHelpCount) help\(state.strongHelpCount == 1 ? "" : "s")"
-        let short = due.overdue > 0 ? "\(due.today) today · \(due.overdue) overdue" : "\(due.today) due"
-        // The active context narrows the queue and these counts: say which.
-        let context = state.context.map { "[\(Sanitizer.line($0.name))] " } ?? ""
-        let forms = [context + (due.text ?? "nothing due") + " · " + helps + " ", context + short + " · " + helps + " ",
-                     context + "\(due.today)d·\(due.overdue)o·\(state.strongHelpCount)h "]
-        var counts = forms.first { $0.displayWidth <= rect.width * 2 / 5 } ?? forms[2]
-        if state.mode == .capture { counts = context }
-        let countsWidth = counts.displayWidth
+        // The active context narrows the queue and the counts: say which (`counts`).
+        let counts = state.mode == .capture ? StyledLine(state.context.map { "[\(Sanitizer.line($0.name))] " } ?? "", .statusBar)
+            : self.counts(state, width: rect.width)
+        let countsWidth = counts.width
         let room = rect.width - countsWidth - 1
         var line = StyledLine()
         if let m = state.message {
@@ -31,6 +25,7 @@ enum StatusView {
             for action in Binding.hinted(at: .of(state)) where action != .keys {
                 guard let key = state.keymap.label(for: action, in: state.mode) else { continue }
                 let usable = action.unavailable(in: state) == nil
+                if !usable && Binding.hintedOnlyWhenUsable.contains(action) { continue }
                 var hint = StyledLine()
                 hint.append(" " + key, usable ? Style.keyHint.with(.bold) : Style.statusBar.with(.dim))
                 hint.append(" " + action.hint + " ", usable ? .statusBar : Style.statusBar.with(.dim))
@@ -40,6 +35,6 @@ enum StatusView {
             if showKeysHint, let keysHint, line.width + keysHint.width <= room { line.spans += keysHint.spans }
         }
         buffer.write(line.clipped(to: max(0, room)), x: rect.x, y: rect.y, clip: rect)
-        if room > 0 { buffer.write(counts, x: rect.maxX - countsWidth, y: rect.y, style: .statusBar, clip: rect) }
+        if room > 0 { buffer.write(counts, x: rect.maxX - countsWidth, y: rect.y, clip: rect) }
     }
 }

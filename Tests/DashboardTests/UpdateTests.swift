@@ -27,13 +27,13 @@ import TermUI
         #expect(s.openCount == 45 && s.due == DueCounts(all, now: F.now, endOfDay: end))
         let frame = Dashboard.render(s).text
         #expect(frame.contains("45") && frame.contains(Sanitizer.line(all[0].title)))
-        #expect(Dashboard.firstFrameDrawn(&s) == [.loadTasks])
+        #expect(Dashboard.firstFrameDrawn(&s) == [.loadTasks, .loadCommunity])
         // The whole queue: same selection; the scan for help and the top task's match start.
         let after = Dashboard.update(&s, .tasksLoaded(many))
         #expect(s.queueComplete && s.rows.count == 45 && s.selected == all[0].uuid)
         #expect(after == [.scanHelp(Array(all.prefix(Dashboard.helpScanLimit))), .match(all[0], generation: 1)])
         #expect(Dashboard.render(s).text == frame)
-        #expect(Dashboard.firstFrameDrawn(&s) == [])
+        #expect(Dashboard.firstFrameDrawn(&s) == [.loadCommunity])
     }
 
     @Test func aHeadThatHoldsEveryTaskIsTheWholeQueue() {
@@ -42,7 +42,7 @@ import TermUI
         let effects = Dashboard.update(&s, Dashboard.queueHead(of: F.tasks, limit: 21, dueBefore: end, now: F.now))
         #expect(s.queueComplete && s.rows.count == 5)
         #expect(effects == [.scanHelp(s.tasks), .match(F.ci, generation: 1)])
-        #expect(Dashboard.firstFrameDrawn(&s) == [])
+        #expect(Dashboard.firstFrameDrawn(&s) == [.loadCommunity])
     }
 
     @Test func firstLoadSortsSelectsTheMostUrgentAndAsksForItsMatches() {
@@ -222,7 +222,10 @@ import TermUI
         #expect(s.press("s") == [.stop(F.ci.uuid)])       // ci is active
         #expect(s.press("e") == [.editNotes(F.ci.uuid)])
         #expect(s.press("u") == [.undo])
-        #expect(s.press("p") == [.ask(F.ci)])
+        // `p` opens the ask preview: nothing is sent from a key.
+        #expect(s.press("p") == [])
+        #expect(s.mode == .ask && s.askForm?.task == F.ci.uuid)
+        #expect(s.press("esc") == [] && s.mode == .normal)
         #expect(s.press("q") == [.quit])
         _ = s.press("j")
         #expect(s.press("s") == [.start(s.selected!)])
@@ -282,7 +285,7 @@ import TermUI
 
     @Test func storeChangesReloadAndKeysOverlayOpensAndCloses() {
         var s = F.loaded()
-        #expect(Dashboard.update(&s, .storeChanged) == [.loadTasks])
+        #expect(Dashboard.update(&s, .storeChanged) == [.loadTasks, .loadCommunity])
         _ = s.press("?")
         #expect(s.mode == .help)
         _ = s.press("j")

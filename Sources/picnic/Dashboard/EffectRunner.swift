@@ -14,6 +14,8 @@ import PicnicStore
 final class EffectRunner: @unchecked Sendable {
     let db: AppDatabase
     let inbox: EventInbox
+    /// Reads of the community state, off the input path.
+    let communityQueue = DispatchQueue(label: "picnic.community", qos: .utility)
     /// Runs programs around the terminal (editor, browser, clipboard).
     let outside: OutsideWorld
     private let matchQueue = DispatchQueue(label: "picnic.match", qos: .userInitiated)
@@ -80,12 +82,20 @@ final class EffectRunner: @unchecked Sendable {
                 return .threadLoaded(root: thread.root, replies: thread.answers)
             }
             return []
+        case .loadCommunity:
+            return loadCommunity(effect)
+        case .loadCouldHelp(let generation):
+            return loadCouldHelp(effect, generation: generation)
+        case .loadLedger:
+            return loadLedger(effect)
+        case .editText(let purpose, let text):
+            return editText(effect, purpose: purpose, text: text)
         case .appendHistory(let line):
             // A history that cannot be written costs the next ↑, not the task.
             try? capture?.history.append(line)
             return []
         case .addTask, .modify, .modifySeries, .setContext, .annotate, .markDone, .start, .stop, .delete, .undo,
-             .feedback, .ask, .openURL, .copy, .editNotes:
+             .feedback, .ask, .openURL, .copy, .editNotes, .answer, .accept, .markHelped, .markSeen:
             return [runChange(effect)]
         }
     }
@@ -150,12 +160,16 @@ final class EffectRunner: @unchecked Sendable {
             try db.setFeedback(task: task, postID: post, verdict: verdict)
             let title = try db.thread(id: post).map { TaskWords.quoted($0.root.title) } ?? "post \(post)"
             return (Terminal.safe(verdict == .helpful ? "Marked \(title) helpful for this task." : "Hid \(title) for this task." + Self.undoHint), taskID)
-        case .ask(let task):
-            let body = ([task.notes] + task.annotations.map(\.text)).filter { !$0.isEmpty }.joined(separator: "\n\n")
-            let post = Post(kind: .question, title: task.title, body: body, tags: task.tags,
-                            author: ProcessInfo.processInfo.environment["USER"] ?? "", space: task.project ?? "")
-            let saved = try db.savePost(post)
-            return ("Asked the community (post \(saved.id)).", task.uuid)
+        case .ask(let draft):
+            return try ask(draft)
+        case .answer(let question, let body):
+            return try answer(question: question, body: body)
+        case .accept(let question, let answer):
+            return try accept(question: question, answer: answer)
+        case .markHelped(let post, let task):
+            return try markHelped(post: post, task: task)
+        case .markSeen(let question):
+            return try markSeen(question: question)
         case .openURL(let url):
             do { try outside.open(url) } catch let none as OutsideWorld.NoOpener {
                 // The link is still what the person wants: put it where they can paste it.
@@ -173,7 +187,8 @@ final class EffectRunner: @unchecked Sendable {
             }
             let t = try db.setNotes(ref: id.uuidString, notes: edited, now: now)
             return (Self.said("saved the notes of", t), id)
-        case .quit, .loadTasks, .loadQueueHead, .match, .matchDraft, .scanHelp, .loadThread, .appendHistory:
+        case .quit, .loadTasks, .loadQueueHead, .match, .matchDraft, .scanHelp, .loadThread, .appendHistory,
+             .loadCommunity, .loadCouldHelp, .loadLedger, .editText:
             return (nil, nil)  // answered in `run`
         }
     }
@@ -187,7 +202,7 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     /// Runs `work` on `queue`; its event (or failure) goes to the inbox. nil: skipped.
-    private func background(_ queue: DispatchQueue, _ effect: Effect, _ work: @escaping @Sendable () throws -> Event?) {
+    func background(_ queue: DispatchQueue, _ effect: Effect, _ work: @escaping @Sendable () throws -> Event?) {
         inbox.begin()
         queue.async { [inbox] in
             defer { inbox.end() }
