@@ -69,6 +69,15 @@ extension AppDatabase {
         }
     }
 
+    /// The local post an entry is about (a post, delete, vote, helped or accept of a post; nil
+    /// for a file upload or a post removed since): what a refusal shows and lets the person copy.
+    public func post(of entry: OutboxEntry) throws -> Post? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(PostRow.columns) FROM posts WHERE source = ? AND source_id = ?",
+                             arguments: [Community.source(entry.community), entry.target]).map(PostRow.decode)
+        }
+    }
+
     /// Forgets a refused entry (the person copied what they needed).
     public func dismissRefusal(_ id: Int64) throws {
         try write { db in try db.execute(sql: "DELETE FROM outbox WHERE id = ? AND refused > 0", arguments: [id]) }

@@ -107,7 +107,9 @@ struct CommunityOutboxTests {
         #expect(try f.db.communityInfo(post: saved.id)?.state == .refused)
         #expect(try f.db.post(id: saved.id)?.title == "A question the server refuses", "kept for the person to copy")
         #expect(try f.db.communitySummary().toSend == 0)
-        #expect(try f.db.takeRefusals().map(\.lastError) == ["deleted: the question was deleted"])
+        let told = try f.db.takeRefusals()
+        #expect(told.map(\.lastError) == ["deleted: the question was deleted"])
+        #expect(try told.map { try f.db.post(of: $0)?.id } == [saved.id], "the refusal leads to the kept post")
         #expect(try f.db.takeRefusals().isEmpty, "told once")
     }
 
