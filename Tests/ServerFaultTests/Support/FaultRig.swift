@@ -35,7 +35,7 @@ final class FaultRig: @unchecked Sendable {
     /// A client of `server` as `user`.
     func client(_ user: String, of server: PicnicServerProcess) throws -> CommunityClient {
         var c = CommunityClient(server: try CommunityServer(server.baseURL), token: tokens[user], transport: transport)
-        c.requestTimeout = 10
+        c.requestTimeout = 30   // a loaded test machine; retries are by id anyway
         return c
     }
 
