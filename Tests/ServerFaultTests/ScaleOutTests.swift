@@ -22,8 +22,14 @@ struct ScaleOutTests {
         // What Ben's live stream on instance two announces, and when; and what he pulls.
         let heads = HeadLog()
         let stream = Task {
-            for try await event in try await ben.events(after: 0) {
-                if let head = event.head { heads.add(head) }
+            while !Task.isCancelled {   // a stream cut on a loaded machine is reopened, as clients do
+                do {
+                    for try await event in try await ben.events(after: 0) {
+                        if let head = event.head { heads.add(head) }
+                    }
+                } catch {
+                    try? await Task.sleep(nanoseconds: 100_000_000) // reconnect backoff
+                }
             }
         }
         let seen = SeenPosts()
