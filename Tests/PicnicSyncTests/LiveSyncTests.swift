@@ -35,8 +35,7 @@ struct LiveSyncTests {
         let asked = try ana.picnic(["ask", "1", "--yes", "--body", "The arm64 runner times out after 10 minutes."])
         #expect(asked.status == 0, "\(asked.stderr)")
         #expect(asked.stdout.contains("Question for team (space general)"))
-        let onServer = try await community.posts(as: "bo", until: "the question") { $0.values.contains { $0.title == "Fix flaky arm64 CI runner timeouts" } }
-        #expect(onServer.values.contains { $0.title == "Fix flaky arm64 CI runner timeouts" && $0.author == "ana" })
+        #expect(try community.held().contains { $0.title == "Fix flaky arm64 CI runner timeouts" && $0.author == "ana" })
 
         try bo.sync(until: "the question arrives") { try $0.posts().contains { $0.title == "Fix flaky arm64 CI runner timeouts" } }
         let question = try #require(try bo.store().posts().first { $0.title == "Fix flaky arm64 CI runner timeouts" })
@@ -79,11 +78,9 @@ struct LiveSyncTests {
         try community.server.restart()
         #expect(try ana.picnic(["sync"]).status == 0)
         #expect(try ana.picnic(["sync"]).status == 0, "a second sync sends nothing again")
-        let held = try await community.posts(as: "bo", until: "both writes") { p in
-            p.values.contains { $0.title == "Rotate the VPN keys" } && p.values.contains { $0.body == "In the vault, under staging/tls." }
-        }
-        #expect(held.values.filter { $0.title == "Rotate the VPN keys" }.count == 1)
-        #expect(held.values.filter { $0.body == "In the vault, under staging/tls." }.count == 1)
+        let held = try community.held()
+        #expect(held.filter { $0.title == "Rotate the VPN keys" }.count == 1)
+        #expect(held.filter { $0.body == "In the vault, under staging/tls." }.count == 1)
         let back = try ana.picnic(["status", "--tmux"])
         #expect(!back.stdout.contains("to send") && !back.stdout.contains("offline"), "\(back.stdout)")
     }
@@ -112,11 +109,11 @@ struct LiveSyncTests {
         let again = try ana.picnic(["sync"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try store.outbox().isEmpty)
-        let held = try await community.posts(as: "ana", until: "every tip") { p in Set(uuids).isSubset(of: p.keys) }
-        let missing = Set(uuids).subtracting(held.keys)
+        let held = try community.held()
+        let missing = Set(uuids).subtracting(held.map(\.id))
         let outbox = try store.outbox()
         #expect(missing.isEmpty, "not on the server: \(missing.count); again: \(again.stdout) \(again.stderr); outbox \(outbox)")
-        #expect(held.values.filter { $0.title.hasPrefix("Tip number ") }.count == 120, "each post once")
+        #expect(held.filter { $0.title.hasPrefix("Tip number ") }.count == 120, "each post once")
         #expect(try store.posts().filter { $0.title.hasPrefix("Tip number ") }.count == 120)
     }
 }
