@@ -187,7 +187,7 @@ extension TaskTable {
 
     /// A hash table from dates to small integers, open addressing on two arrays: the first
     /// `Dictionary` with a `Date` key in a process instantiates its generic metadata, which scans
-    /// the binary's protocol conformances (~0.4M instructions, more than the lookups it serves).
+    /// the binary's protocol conformances, which costs more than the lookups it serves.
     struct DateTable {
         private var keys: [UInt64]
         /// The value stored for the key of a slot; -1 while the slot is free.
