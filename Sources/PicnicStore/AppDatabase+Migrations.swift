@@ -12,5 +12,6 @@ extension AppDatabase {
         ("v5-index-layout", { try PostSchema.indexLayout($0) }),
         ("v6-queue-series-contexts", { try QueueSchema.v6($0) }),
         ("v7-series-journal-by-hand", { try QueueSchema.v7($0) }),
+        ("v8-community", { try CommunitySchema.v8($0) }),
     ]
 }
