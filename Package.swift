@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "picnic", targets: ["picnic"]),
         .executable(name: "picnic-eval", targets: ["picnic-eval"]),
         .executable(name: "picnic-bench", targets: ["picnic-bench"]),
+        .executable(name: "picnic-sync", targets: ["picnic-sync"]),
         .executable(name: "picnic-server", targets: ["picnic-server"]),
     ],
     dependencies: [
@@ -19,7 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        // The team server only (PicnicServer, picnic-server and their tests): keep them out of picnic.
+        // The team server (PicnicServer, picnic-server) and the community client (CommunityClient,
+        // PicnicSync, picnic-sync): NIO-based, never linked into picnic.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
@@ -46,6 +48,25 @@ let package = Package(
         // The community API's contract (docs/CommunityAPI.md): wire types, limits, JSON, SSE.
         // Shared by picnic-server and every client; Foundation and PicnicCore only.
         .target(name: "CommunityAPI", dependencies: ["PicnicCore"]),
+        // The typed HTTP client of the community API (async-http-client): auth, timeouts, a custom
+        // CA, errors as one line and an exit code, the SSE stream. Used by sync, the server's tests
+        // and the load generator; never linked into picnic (docs/DECISIONS.md, "Networking").
+        .target(name: "CommunityClient", dependencies: [
+            "CommunityAPI", "PicnicCore", "TermUI",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
+        // The sync engine: pull pages into the store, push the outbox, the live connection.
+        .target(name: "PicnicSync", dependencies: [
+            "CommunityClient", "CommunityAPI", "PicnicStore", "PicnicCore",
+        ]),
+        // The networking helper that picnic runs for community commands and background sync.
+        .executableTarget(name: "picnic-sync", dependencies: [
+            "PicnicSync", "CommunityClient", "CommunityAPI", "PicnicStore", "PicnicCore", "TermUI",
+        ]),
         // Importers and exporters for the formats people already have.
         .target(name: "PicnicFormats", dependencies: [
             "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -108,6 +129,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
         .testTarget(name: "CommunityAPITests", dependencies: ["TestSupport", "CommunityAPI", "PicnicCore"]),
+        .testTarget(name: "CommunityClientTests", dependencies: [
+            "TestSupport", "CommunityClient", "CommunityAPI", "PicnicCore",
+        ]),
+        .testTarget(name: "PicnicSyncTests", dependencies: [
+            "TestSupport", "PicnicSync", "CommunityClient", "CommunityAPI", "PicnicStore", "PicnicCore", "picnic-sync",
+        ]),
         .testTarget(name: "PicnicStoreTests", dependencies: ["TestSupport", "PicnicStore", "PicnicCore"]),
         .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"],
                     exclude: ["Fixtures"]),

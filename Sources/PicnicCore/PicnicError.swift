@@ -6,7 +6,10 @@ public struct PicnicError: Error, Equatable, CustomStringConvertible, Sendable {
     public enum Kind: Int32, Sendable {
         case usage = 64        // EX_USAGE: bad arguments, malformed filter, unknown id
         case dataError = 65    // EX_DATAERR: bad input data (unreadable date, bad import file)
+        case unavailable = 69  // EX_UNAVAILABLE: the community server cannot be reached or is down
         case ioError = 74      // EX_IOERR: cannot read or write a file, not a database
+        case protocolError = 76 // EX_PROTOCOL: the server speaks something else, or answered malformed data
+        case permission = 77   // EX_NOPERM: the server refused the token or the action
         case config = 78       // EX_CONFIG: bad configuration file
         case interrupted = 130 // Ctrl-C, Esc in capture
     }

@@ -35,7 +35,12 @@ extension AppDatabase {
     /// Matches for a task with explicit options.
     public func match(task: WorkTask, options: MatchOptions) throws -> [ThreadMatch] {
         let query = MatchQuery(task: task)
-        let result = try match(query: query, taskUUID: task.uuid, options: options)
+        var result = try match(query: query, taskUUID: task.uuid, options: options)
+        // A person's own question is never help for their task (the help pane shows it apart).
+        if !result.isEmpty, options.within == nil {
+            let own = try matchRead { db in try Self.ownQuestions(among: result.map(\.post.id), task: task.uuid, db) }
+            if !own.isEmpty { result.removeAll { own.contains($0.post.id) } }
+        }
         if options.recordCache && options.within == nil {
             try recordMatch(task: task, result: result)
         }

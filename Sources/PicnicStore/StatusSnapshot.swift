@@ -29,6 +29,15 @@ public struct StatusSnapshot: Equatable, Sendable {
     public var helpWaiting = 0
     /// The active context, whose tasks alone are counted.
     public var context: String?
+    /// The community side (all zero in a single-person workspace): a joined server could not be
+    /// reached on the last try, writes waiting in the outbox, answers to this person's questions
+    /// not yet seen, others' open questions they could answer (strong matches).
+    public var offline = false
+    public var toSend = 0
+    public var newAnswers = 0
+    public var couldAnswer = 0
+    /// A community is joined (else `--json` leaves the community keys out, as before).
+    public var joined = false
 
     public init(active: Active? = nil, due: DueCounts = DueCounts(), helpWaiting: Int = 0) {
         self.active = active; self.due = due; self.helpWaiting = helpWaiting
@@ -49,7 +58,12 @@ public struct StatusSnapshot: Equatable, Sendable {
             keep(connection)
             let row: [ReadOnlyConnection.Value]?
             do {
-                row = try connection.firstRow(Self.sql(help: .mirror, context: true), integers: arguments)
+                do {
+                    row = try connection.firstRow(Self.sql(help: .mirror, context: true, community: true), integers: arguments)
+                } catch let error as DatabaseError where error.message.map(Self.isOlderSchema) == true {
+                    // A store from before the community tables (status never migrates).
+                    row = try connection.firstRow(Self.sql(help: .mirror, context: true), integers: arguments)
+                }
             } catch let error as DatabaseError where error.message.map(Self.isOlderSchema) == true {
                 // A store from before the help mirror (status never migrates), or not yet migrated.
                 let tables = try connection.firstRow("""
@@ -67,11 +81,14 @@ public struct StatusSnapshot: Equatable, Sendable {
             if let uuid = row[4].text {
                 s.active = Active(number: row[3].integer.map(Int.init), uuid: uuid, title: row[5].text ?? "")
             }
+            if row.count > 12 { s.readCommunity(row[8...12]) }
             if row.count > 7, let name = row[6].text, let filter = row[7].text {
                 // In a context the counts are of its tasks: the queue read whole and filtered,
                 // which costs a `list` instead of a few index reads (only while a context is on).
-                return try Self.inContext(QueueContext(name: name, filter: filter, isActive: true), connection, now: now,
-                                          endOfDay: Date(timeIntervalSince1970: TimeInterval(arguments[1].1)))
+                var inContext = try Self.inContext(QueueContext(name: name, filter: filter, isActive: true), connection, now: now,
+                                                   endOfDay: Date(timeIntervalSince1970: TimeInterval(arguments[1].1)))
+                if row.count > 12 { inContext.readCommunity(row[8...12]) }
+                return inContext
             }
             return s
         } catch {
@@ -117,7 +134,28 @@ public struct StatusSnapshot: Equatable, Sendable {
     /// The one statement: three counts and the active task. Waiting tasks whose date has passed
     /// count as open, like in the queue. One IN list (not an OR of two) keeps each count a single
     /// range scan of an index.
-    static func sql(help: HelpCount, context: Bool = false) -> String {
+    /// The community counts of the statement's last five columns.
+    mutating func readCommunity(_ values: ArraySlice<ReadOnlyConnection.Value>) {
+        let v = Array(values)
+        offline = (v[0].integer ?? 0) > 0
+        toSend = Int(v[1].integer ?? 0)
+        newAnswers = Int(v[2].integer ?? 0)
+        couldAnswer = Int(v[3].integer ?? 0)
+        joined = (v[4].integer ?? 0) > 0
+    }
+
+    /// The community counts: two tiny tables and one partial index (`community_posts_attention`),
+    /// so they cost the status line almost nothing when no community is joined.
+    static let communityColumns = """
+        ,
+               (SELECT count(*) FROM communities WHERE left IS NULL AND offline_since IS NOT NULL),
+               (SELECT count(*) FROM outbox WHERE refused = 0),
+               (SELECT count(*) FILTER (WHERE attention & 1) FROM community_posts WHERE attention > 0),
+               (SELECT count(*) FILTER (WHERE attention & 2) FROM community_posts WHERE attention > 0),
+               (SELECT count(*) FROM communities WHERE left IS NULL)
+        """
+
+    static func sql(help: HelpCount, context: Bool = false, community: Bool = false) -> String {
         func open(_ status: String, _ wait: String) -> String {
             "\(status) IN ('pending', 'active', 'waiting') AND (\(status) <> 'waiting' OR \(wait) <= :now)"
         }
@@ -141,7 +179,7 @@ public struct StatusSnapshot: Equatable, Sendable {
             SELECT (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :endOfDay),
                    (SELECT count(*) FROM tasks WHERE \(open("status", "wait")) AND due < :now),
                    \(helpCount),
-                   a.number, a.uuid, a.title\(context ? ", c.name, c.filter" : "")
+                   a.number, a.uuid, a.title\(context ? ", c.name, c.filter" : "")\(community && context ? communityColumns : "")
               FROM (SELECT 1) LEFT JOIN (SELECT number, uuid, title FROM tasks WHERE status = 'active'
                                           ORDER BY started DESC LIMIT 1) a\(context ? """
 

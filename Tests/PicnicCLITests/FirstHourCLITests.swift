@@ -41,7 +41,8 @@ import PicnicCore
     }
 
     static let commands = ["add", "list", "show", "done", "start", "stop", "modify", "annotate", "delete", "undo", "context", "export",
-                           "completions", "post", "posts", "match", "feedback", "import", "share", "capture", "status", "tmux"]
+                           "completions", "post", "posts", "match", "feedback", "import", "share", "capture", "status", "tmux",
+                           "community", "sync", "ask", "answer", "could-help", "ledger"]
 
     @Test func helpTextsReadAsParagraphsAndSayThingsOnce() throws {
         let db = freshDB()

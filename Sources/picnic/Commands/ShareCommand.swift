@@ -11,15 +11,22 @@ struct ShareCommand: ParsableCommand {
         abstract: "Share files: each becomes a post, its text indexed, the file kept by content hash.",
         discussion: """
         The file is copied to files/<sha256> beside the database; sharing the same content again \
-        updates the one post instead of adding another. Text files (UTF-8, up to 1 MB indexed) are \
+        updates the one post instead of adding another. Once a community is joined, each file becomes \
+        a post there and its bytes are uploaded by their hash (--local keeps them here). Text files (UTF-8, up to 1 MB indexed) are \
         searchable by their content; other files by name, title and description. Prints each post's id.
         """)
 
     @Argument(help: "The files to share.")
     var files: [String]
 
-    @Option(name: .long, help: "The community or channel to share in.")
+    @Option(name: .long, help: "The space (community) or channel (local) to share in.")
     var space: String = ""
+
+    @Option(name: .long, help: "The community to share with, when several are joined.")
+    var community: String?
+
+    @Flag(name: .long, help: "Keep the files on this machine, even with a community joined.")
+    var local = false
 
     @Option(name: .long, parsing: .upToNextOption, help: "Tags (comma-separated or several).")
     var tags: [String] = []
@@ -36,9 +43,13 @@ struct ShareCommand: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw PicnicError.usage("share needs at least one file") }
         if title != nil, files.count > 1 { throw PicnicError.usage("--title names one file; share several without it") }
+        let db = try Global.openDatabase()
+        if !local, let joined = try CommunityChoice.pickIfAny(db, community) {
+            try shareToCommunity(joined, db)
+            return
+        }
         let dbPath = Global.resolvedDatabasePath
         let store = URL(fileURLWithPath: dbPath).deletingLastPathComponent().appendingPathComponent("files")
-        let db = try Global.openDatabase()
         let shared = try db.postIDs(source: "share")
         var items: [PostImport] = []
         var names: [(String, String)] = []

@@ -9,6 +9,7 @@ extension StatusSnapshot {
         if let a = active { parts.append("▶ " + Self.label(a, maxTitle: maxTitle)) }
         if let due = due.text { parts.append(due) }
         if helpWaiting > 0 { parts.append("\(helpWaiting) with help") }
+        parts += communityParts
         let line = parts.isEmpty ? "nothing active, nothing due" : parts.joined(separator: " · ")
         return context.map { "[\(Self.clean($0))] " + line } ?? line
     }
@@ -34,6 +35,9 @@ extension StatusSnapshot {
         if helpWaiting > 0 {
             parts.append(styled("\(helpWaiting) help", "fg=cyan"))
         }
+        for (i, part) in communityParts.enumerated() {
+            parts.append(styled(part, i == 0 && offline ? "fg=yellow" : "fg=magenta"))
+        }
         var line = ""
         for part in parts {
             if !line.isEmpty { line += " " }
@@ -42,12 +46,28 @@ extension StatusSnapshot {
         return line
     }
 
+    /// "offline · 3 to send", "1 new answer", "2 you could answer": each only when so.
+    var communityParts: [String] {
+        var parts: [String] = []
+        if offline && toSend > 0 {
+            parts.append("offline · \(toSend) to send")
+        } else if toSend > 0 {
+            parts.append("\(toSend) to send")
+        }
+        if newAnswers > 0 { parts.append("\(newAnswers) new answer\(newAnswers == 1 ? "" : "s")") }
+        if couldAnswer > 0 { parts.append("\(couldAnswer) you could answer") }
+        return parts
+    }
+
     /// The snapshot as a JSON object (stable keys, for scripts and status bars).
     func json() -> String {
         var object: [String: Any] = [
             "due_today": due.today, "overdue": due.overdue, "help_waiting": helpWaiting,
             "context": context.map { $0 as Any } ?? NSNull(),
         ]
+        if joined {
+            object.merge(["offline": offline, "to_send": toSend, "new_answers": newAnswers, "could_answer": couldAnswer]) { $1 }
+        }
         if let a = active {
             object["active"] = ["id": a.number.map { $0 as Any } ?? NSNull(), "uuid": a.uuid, "title": a.title]
         } else {
