@@ -154,7 +154,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore", "picnic-server", "picnic-sync"]),
         // The PostgreSQL harness itself: private clusters, databases, templates, replicas.
         .testTarget(name: "PostgresHarnessTests", dependencies: ["TestSupport"]),
     ],
