@@ -24,6 +24,7 @@ let package = Package(
         // PicnicSync, picnic-sync): NIO-based, never linked into picnic.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Also PicnicFormats' SHA-256 (ContentHash); ~1 min more on a cold build (BoringSSL).
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
@@ -69,8 +70,11 @@ let package = Package(
         ]),
         // Importers and exporters for the formats people already have.
         .target(name: "PicnicFormats", dependencies: [
-            "PicnicCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "PicnicCore", "ProcessSpawn", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Starting other programs, the one way (posix_spawn, argv only, streams set on purpose).
+        .target(name: "ProcessSpawn"),
         // Pure terminal UI: cells, display width, screen buffer, diff, widgets. Foundation only.
         .target(name: "TermUI"),
         // The dashboard state machine: Event -> update -> Effects; render -> ScreenBuffer.
@@ -83,11 +87,11 @@ let package = Package(
         // ncursesw with the wide-character API.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only code that calls ncurses.
-        .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw"]),
+        .target(name: "CursesBackend", dependencies: ["TermUI", "CNcursesw", "ProcessSpawn"]),
         // A playground for TermUI on the real backend; the subject of the backend's tmux tests.
         .executableTarget(name: "termui-demo", dependencies: ["TermUI", "CursesBackend"]),
         .executableTarget(name: "picnic", dependencies: [
-            "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "CursesBackend",
+            "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "CursesBackend", "ProcessSpawn",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "PicnicResources",
         ],
@@ -103,7 +107,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "picnic-bench", dependencies: [
-            "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard",
+            "PicnicCore", "PicnicStore", "PicnicFormats", "TermUI", "Dashboard", "ProcessSpawn",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The team community server: HTTP (Hummingbird), PostgreSQL (postgres-nio), the feed, SSE.
@@ -126,7 +130,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Helpers shared by the test targets (temp folders, built binaries, ../shared/data).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ProcessSpawn"], path: "Tests/TestSupport"),
         .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
         .testTarget(name: "CommunityAPITests", dependencies: ["TestSupport", "CommunityAPI", "PicnicCore"]),
         .testTarget(name: "CommunityClientTests", dependencies: [
@@ -139,6 +143,7 @@ let package = Package(
         .testTarget(name: "PicnicFormatsTests", dependencies: ["TestSupport", "PicnicFormats", "PicnicCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TestSupport", "TermUI"]),
+        .testTarget(name: "ProcessSpawnTests", dependencies: ["ProcessSpawn"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["TestSupport", "CursesBackend", "TermUI", "termui-demo"]),
         .testTarget(name: "DashboardTests", dependencies: ["TestSupport", "Dashboard", "TermUI", "PicnicCore", "CommunityAPI"],
                     exclude: ["Snapshots"]),
@@ -152,6 +157,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore", "picnic-server", "picnic-sync"]),

@@ -4,6 +4,9 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#if defined(__has_include) && !__has_include(<ncursesw/ncurses.h>)
+#error "Picnic needs the ncursesw headers: install libncurses-dev (Debian/Ubuntu) or ncurses-devel (Fedora), then build again"
+#endif
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>

@@ -1,3 +1,6 @@
+#if defined(__has_include) && !__has_include(<sqlite3.h>)
+#error "Picnic needs the SQLite headers: install libsqlite3-dev (Debian/Ubuntu) or sqlite-devel (Fedora), then build again"
+#endif
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import ProcessSpawn
 import TermUI
 
 /// Copying text to the user's clipboard from a terminal program: OSC 52 (the one escape
@@ -62,23 +63,9 @@ public enum Clipboard {
 
     /// Runs `tmux ARGS`; its stdout, or nil when it failed.
     static func tmux(_ args: [String], stdin: String? = nil, environment: [String: String]) -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.environment = environment
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        let inp = Pipe()
-        p.standardInput = stdin == nil ? FileHandle.nullDevice : inp
-        do { try p.run() } catch { return nil }
-        if let stdin {
-            inp.fileHandleForWriting.write(Data(stdin.utf8))
-            try? inp.fileHandleForWriting.close()
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let input: ChildProcess.Input = stdin.map { .bytes(Array($0.utf8)) } ?? .null
+        let options = ChildProcess.Options(environment: environment, stdin: input, stdout: .capture, searchPath: true)
+        guard let run = try? ChildProcess.run(["tmux"] + args, options), run.status == 0 else { return nil }
+        return run.stdoutText
     }
 }

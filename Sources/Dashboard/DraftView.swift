@@ -9,7 +9,7 @@ enum DraftView {
         guard !rect.isEmpty else { return }
         let title = state.mode == .add ? "New task"
             : "Modify “\(Sanitizer.line(state.selectedTask?.title ?? ""))”"
-        Frame.draw(&buffer, rect, title: title, figure: "", focused: true)
+        buffer.render(Box(title: StyledLine(title), count: "", focused: true), in: rect)
         drawBody(&buffer, state, rect.inset(by: 1))
     }
 

@@ -20,7 +20,7 @@ enum HelpView {
         let title = task.map { "Help for “\(Sanitizer.line($0.title))”" } ?? "Help"
         let strong = state.help.matches.filter(\.strong).count
         let figure = state.help.matches.isEmpty ? "" : strong > 0 ? "\(strong) strong" : "\(state.help.matches.count) weak"
-        Frame.draw(&buffer, rect, title: title, figure: figure, focused: focused)
+        buffer.render(Box(title: StyledLine(title), count: figure, focused: focused), in: rect)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
         var y = inner.y

@@ -70,7 +70,7 @@ enum OverlayView {
         buffer.fill(box)
         let text = box.inset(by: 1)
         let figure = all.count > text.height ? "\(min(all.count, state.overlayScroll + text.height))/\(all.count)" : ""
-        Frame.draw(&buffer, box, title: "Keys", figure: figure, focused: true)
+        buffer.render(Box(title: StyledLine("Keys"), count: figure, focused: true), in: box)
         var behind = state
         behind.mode = state.reader == nil ? .normal : .reader
         for (row, item) in all.dropFirst(state.overlayScroll).prefix(text.height).enumerated() {

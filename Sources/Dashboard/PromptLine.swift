@@ -27,9 +27,7 @@ public struct PromptLine: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         // Controls never enter the line (the editor drops them); bidi overrides neither: the
         // line is drawn and stored.
-        if case .char(let c) = key, c.unicodeScalars.contains(where: {
-            (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
-        }) {
+        if case .char(let c) = key, c.unicodeScalars.contains(where: { Sanitizer.isBidiControl($0.value) }) {
             return true
         }
         switch editor.handleKey(key) {

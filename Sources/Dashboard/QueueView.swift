@@ -23,7 +23,7 @@ enum QueueView {
             title += " /" + Sanitizer.line(active)
         }
         let figure = state.rows.count == state.tasks.count ? "\(state.openCount)" : "\(state.rows.count)/\(state.openCount)"
-        Frame.draw(&buffer, rect, title: title, figure: state.loaded ? figure : "", focused: focused)
+        buffer.render(Box(title: StyledLine(title), count: state.loaded ? figure : "", focused: focused), in: rect)
         let inner = rect.inset(by: 1)
         guard !inner.isEmpty else { return }
         if !state.loaded {

@@ -99,7 +99,7 @@ enum ReaderView {
         let title = Sanitizer.line(reader.task.map { t in t.number.map { "Task \($0)" } ?? "Task" }
                                    ?? reader.root?.title ?? reader.match?.post.title ?? "Thread")
         buffer.fill(rect)
-        Frame.draw(&buffer, rect, title: title, figure: figure, focused: true)
+        buffer.render(Box(title: StyledLine(title), count: figure, focused: true), in: rect)
         for (row, line) in all.dropFirst(reader.scroll).prefix(pageLines).enumerated() {
             // The selected answer (n/N; a and + act on it) is marked on its rule.
             let marked = reader.scroll + row == selectedLine && reader.replies.count > 1 && state.community.joined

@@ -82,15 +82,16 @@ public enum Urgency {
         u += Coefficient.annotations * countFactor(task.annotationCount)
         if task.hasProject { u += Coefficient.project }
         if task.status == .waiting { u += Coefficient.waiting }
-        if let s = task.scheduled, s <= now { u += Coefficient.scheduled }
-        return adding(blocked: task.blocked, blocking: task.blocking, to: u)
+        return adding(ready: task.scheduled.map { $0 <= now } ?? false, blocked: task.blocked, blocking: task.blocking, to: u)
     }
 
-    /// `score` with the dependency terms added last, so that a store can rank rows before it
-    /// knows which are blocked and add these afterwards with exactly the same result.
+    /// `score` with the terms that depend on other rows or on `scheduled` added last (scheduled
+    /// and come, blocked, blocking, in this order), so that a store can rank rows before it knows
+    /// them and add these afterwards with exactly the same floating-point result.
     @inlinable
-    public static func adding(blocked: Bool, blocking: Bool, to score: Double) -> Double {
+    public static func adding(ready: Bool = false, blocked: Bool, blocking: Bool, to score: Double) -> Double {
         var u = score
+        if ready { u += Coefficient.scheduled }
         if blocked { u += Coefficient.blocked }
         if blocking { u += Coefficient.blocking }
         return u

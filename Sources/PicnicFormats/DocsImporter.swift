@@ -49,7 +49,7 @@ public struct DocsImporter {
             let title = Self.title(text) ?? url.deletingPathExtension().lastPathComponent
             let post = Post(kind: .doc, title: SafeText.line(title), body: text, space: space, created: modified,
                             url: url.path, source: batch.source, sourceID: rel)
-            batch.posts.append(ImportedPost(post: post, contentHash: SHA256.hex(data)))
+            batch.posts.append(ImportedPost(post: post, contentHash: ContentHash.hex(data)))
         }
         return batch
     }

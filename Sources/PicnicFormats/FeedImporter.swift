@@ -1,5 +1,6 @@
 import Foundation
 import PicnicCore
+import ProcessSpawn
 
 /// Reads RSS 2.0, Atom 1.0 / 0.3 and RSS 1.0 (RDF) feeds into `link` posts.
 ///
@@ -28,27 +29,21 @@ public struct FeedImporter {
     static func download(_ address: URL) throws -> Data {
         // curl as a process, not URLSession: FoundationNetworking links libcurl and ~30 more
         // libraries into every picnic process, about 11 ms at each start of every command.
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["curl", "--fail", "--silent", "--show-error", "--location", "--max-time", "20",
-                       "--max-filesize", "\(20 << 20)", "--proto", "=http,https", "--user-agent", "picnic (feed import)",
-                       address.absoluteString]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { throw PicnicError.io("\(address): cannot run curl to fetch it (\(error))") }
-        nonisolated(unsafe) var data = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        group.wait()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            let line = message.split(separator: "\n").first.map(String.init) ?? "curl exited with \(p.terminationStatus)"
+        let argv = ["curl", "--fail", "--silent", "--show-error", "--location", "--max-time", "20",
+                    "--max-filesize", "\(20 << 20)", "--proto", "=http,https", "--user-agent", "picnic (feed import)",
+                    address.absoluteString]
+        let run: ChildProcess.Result
+        do {
+            run = try ChildProcess.run(argv, ChildProcess.Options(stdout: .capture, stderr: .capture, searchPath: true))
+        } catch {
+            let reason = (error as? ChildProcess.StartError).map { String(cString: strerror($0.code)) } ?? "\(error)"
+            throw PicnicError.io("\(address): cannot run curl to fetch it (\(reason))")
+        }
+        guard run.status == 0 else {
+            let line = run.stderrText.split(separator: "\n").first.map(String.init) ?? "curl exited with \(run.status)"
             throw PicnicError.io("\(address): \(line)")
         }
+        let data = Data(run.stdout)
         guard data.count <= 20 << 20 else { throw PicnicError.io("\(address): feed larger than 20 MB") }
         return data
     }
@@ -86,7 +81,7 @@ public struct FeedImporter {
             var post = root.localName == "feed" ? atomPost(item) : rssPost(item)
             post.space = space
             post.created = post.created == .distantPast ? (feedDate ?? fallbackDate) : post.created
-            let id = post.sourceID ?? post.url ?? SHA256.hex(Array((post.title + "\u{1F}" + post.body).utf8))
+            let id = post.sourceID ?? post.url ?? ContentHash.hex(Array((post.title + "\u{1F}" + post.body).utf8))
             guard seen.insert(id).inserted else { batch.skipped += 1; continue }
             post.sourceID = id
             post.source = batch.source

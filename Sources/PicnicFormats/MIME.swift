@@ -102,15 +102,26 @@ enum MIME {
         }
     }
 
-    /// Bytes in a named charset as a string (UTF-8, ASCII, Latin-1 family; unknown → UTF-8 with repairs).
+    /// Bytes in a named charset as a string, decoded by Foundation's encodings (UTF-8, ASCII,
+    /// ISO-8859-1/2, windows-1250…1254, UTF-16, Japanese); an unknown charset or bytes that do
+    /// not decode → UTF-8 when valid, else Latin-1. windows-1252 is not Latin-1: its 0x80–0x9F
+    /// are “ ” ‘ ’ – — € and friends, which Latin-1 would turn into control characters.
     static func decode(_ bytes: [UInt8], charset: String) -> String {
-        switch charset.lowercased() {
-        case "iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "cp1252":
-            return String(bytes.map { Character(Unicode.Scalar($0)) })
-        default:
-            return latin1OrUTF8(bytes)
-        }
+        let name = charset.lowercased().trimmingCharacters(in: .whitespaces)
+        if let encoding = encodings[name], let s = String(bytes: bytes, encoding: encoding) { return s }
+        return latin1OrUTF8(bytes)
     }
+
+    /// Charset names (as mail writes them) to Foundation encodings. ISO-8859-15 has none: it
+    /// falls back to Latin-1, which differs in eight letters.
+    static let encodings: [String: String.Encoding] = [
+        "utf-8": .utf8, "utf8": .utf8, "us-ascii": .ascii, "ascii": .ascii,
+        "iso-8859-1": .isoLatin1, "latin1": .isoLatin1, "iso_8859-1": .isoLatin1, "iso-8859-2": .isoLatin2,
+        "windows-1250": .windowsCP1250, "cp1250": .windowsCP1250, "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251,
+        "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252, "windows-1253": .windowsCP1253, "cp1253": .windowsCP1253,
+        "windows-1254": .windowsCP1254, "cp1254": .windowsCP1254, "utf-16": .utf16, "utf-16le": .utf16LittleEndian,
+        "utf-16be": .utf16BigEndian, "shift_jis": .shiftJIS, "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP,
+    ]
 
     /// UTF-8 when valid, else Latin-1 (8-bit headers in old archives).
     static func latin1OrUTF8(_ bytes: [UInt8]) -> String {

@@ -68,7 +68,7 @@ public struct MboxImporter {
             ?? Timestamps.rfc2822(fromLine.split(separator: " ").dropFirst(2).joined(separator: " "))
             ?? Date(timeIntervalSince1970: 0)
         let messageIDs = Self.ids(h.first("message-id") ?? "")
-        let id = messageIDs.first ?? "sha256:" + SHA256.hex(Array((subject + "\u{1F}" + text + "\u{1F}\(date.timeIntervalSince1970)").utf8))
+        let id = messageIDs.first ?? "sha256:" + ContentHash.hex(Array((subject + "\u{1F}" + text + "\u{1F}\(date.timeIntervalSince1970)").utf8))
         var candidates = Self.ids(h.first("in-reply-to") ?? "")
         candidates += Self.ids(h.first("references") ?? "").reversed()
         var listSpace = space

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Makes untrusted text safe to store and show: no control characters that could drive a terminal.
+/// Makes untrusted text safe to store: no control characters that could drive a terminal. What
+/// is drawn or printed goes through TermUI's `Sanitizer` as well (the one display sanitizer).
 public enum SafeText {
     /// Drops C0/C1 controls (keeping newline and tab), DEL, and bidirectional overrides;
     /// turns CR LF and lone CR into LF.
@@ -57,7 +58,8 @@ public enum SafeText {
         if v < 0x20 { return v != 0x0A && v != 0x09 }
         if v < 0x7F { return false }
         if v <= 0x9F { return true }
+        // The bidi controls of TermUI's `Sanitizer.isBidiControl` (this target does not import TermUI).
         return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
-            || v == 0xFEFF
+            || v == 0x061C || v == 0xFEFF
     }
 }

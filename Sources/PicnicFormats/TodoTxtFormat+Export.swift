@@ -10,7 +10,7 @@ extension TodoTxtFormat {
             let key = derivationKey(task)
             let n = occurrences[key, default: 0]
             occurrences[key] = n + 1
-            let derived = SHA256.uuid(n == 0 ? key : key + "#\(n)")
+            let derived = ContentHash.uuid(n == 0 ? key : key + "#\(n)")
             out += line(for: task, writeUUID: derived != task.uuid, timeZone: timeZone) + "\n"
         }
         return out

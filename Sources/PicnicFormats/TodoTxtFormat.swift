@@ -37,7 +37,7 @@ public enum TodoTxtFormat {
                 let key = derivationKey(task)
                 let n = occurrences[key, default: 0]
                 occurrences[key] = n + 1
-                task.uuid = SHA256.uuid(n == 0 ? key : key + "#\(n)")
+                task.uuid = ContentHash.uuid(n == 0 ? key : key + "#\(n)")
             }
             task.extra.removeValue(forKey: "uuid")
             tasks.append(task)

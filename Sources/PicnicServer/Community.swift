@@ -59,10 +59,9 @@ final class Community: Sendable {
             throttle.failed(peer)
             throw APIError(.unauthorized, "not a Picnic token (expected Authorization: Bearer picnic_…)")
         }
-        let row = try await conn.firstRow(
-            "SELECT user_id, name, display_name, status FROM picnic_auth(\(APIToken.hash(token)))", logger: logger)
-        guard let row else { throw APIError(.internalError, "token check returned nothing") }
-        let (id, name, display, status) = try row.decode((Int64?, String?, String?, String).self)
+        var answer: TokenCheck.Row?
+        for try await row in try await conn.execute(TokenCheck(hash: APIToken.hash(token)), logger: logger) { answer = row }
+        guard let (id, name, display, status) = answer else { throw APIError(.internalError, "token check returned nothing") }
         switch status {
         case "ok":
             guard let id, let name, let display else { throw APIError(.internalError, "token check returned no user") }
@@ -184,6 +183,19 @@ final class Community: Sendable {
             throw APIError(.unavailable, "the database cannot be reached right now; retry later")
         }
     }
+}
+
+/// `picnic_auth(sha256)`, prepared (asked by every request).
+struct TokenCheck: PostgresPreparedStatement {
+    static let sql = "SELECT user_id, name, display_name, status FROM picnic_auth($1)"
+    typealias Row = (Int64?, String?, String?, String)
+    var hash: Data
+    func makeBindings() throws -> PostgresBindings {
+        var b = PostgresBindings(capacity: 1)
+        try b.append(hash)
+        return b
+    }
+    func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
 }
 
 /// A flag set once, read from any task.

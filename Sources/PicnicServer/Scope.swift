@@ -32,17 +32,30 @@ struct Scope: Sendable {
 
     static func load(_ conn: PostgresConnection, user: AuthUser, logger: Logger) async throws -> Scope {
         var out: [Space] = []
-        let rows = try await conn.query("""
+        for try await space in try await conn.execute(Load(user: user.id), logger: logger) { out.append(space) }
+        return Scope(spaces: out)
+    }
+
+    /// The readable spaces and the user's role in each (prepared: asked by every request).
+    struct Load: PostgresPreparedStatement {
+        static let sql = """
             SELECT s.id, s.name, s.title, s.private, s.general, m.role
-            FROM spaces s LEFT JOIN memberships m ON m.space_id = s.id AND m.user_id = \(user.id)
+            FROM spaces s LEFT JOIN memberships m ON m.space_id = s.id AND m.user_id = $1
             WHERE NOT s.private OR m.user_id IS NOT NULL
             ORDER BY s.general DESC, s.name
-            """, logger: logger)
-        for try await (id, name, title, isPrivate, isGeneral, role) in rows.decode((Int64, String, String, Bool, Bool, String?).self) {
-            out.append(Space(id: id, name: name, title: title, isPrivate: isPrivate, isGeneral: isGeneral,
-                             role: role.flatMap(APISpace.Role.init(rawValue:))))
+            """
+        typealias Row = Space
+        var user: Int64
+        func makeBindings() throws -> PostgresBindings {
+            var b = PostgresBindings(capacity: 1)
+            b.append(user)
+            return b
         }
-        return Scope(spaces: out)
+        func decodeRow(_ row: PostgresRow) throws -> Space {
+            let (id, name, title, isPrivate, isGeneral, role) = try row.decode((Int64, String, String, Bool, Bool, String?).self)
+            return Space(id: id, name: name, title: title, isPrivate: isPrivate, isGeneral: isGeneral,
+                         role: role.flatMap(APISpace.Role.init(rawValue:)))
+        }
     }
 }
 

@@ -54,10 +54,12 @@ extension AppDatabase {
         }
     }
 
+    /// Read through SQLite's C API: every `add` and `list` asks (GRDB's row machinery costs more
+    /// than the answer, usually none).
     static func activeContext(_ db: Database) throws -> QueueContext? {
-        try Row.fetchOne(db, sql: "SELECT name, filter FROM contexts WHERE active").map {
-            QueueContext(name: $0[0], filter: $0[1], isActive: true)
-        }
+        let statement = try RawStatement(db, "SELECT name, filter FROM contexts WHERE active")
+        guard try statement.step() else { return nil }
+        return QueueContext(name: statement.text(0), filter: statement.text(1), isActive: true)
     }
 
     /// What a task added now gets from the active context, or nil when none is active.

@@ -11,6 +11,7 @@ extension AppDatabase {
         ("v4-post-df", { try PostSchema.documentFrequencies($0) }),
         ("v5-index-layout", { try PostSchema.indexLayout($0) }),
         ("v6-queue-series-contexts", { try QueueSchema.v6($0) }),
-        ("v7-community", { try CommunitySchema.v7($0) }),
+        ("v7-series-journal-by-hand", { try QueueSchema.v7($0) }),
+        ("v8-community", { try CommunitySchema.v8($0) }),
     ]
 }

@@ -35,11 +35,10 @@ extension AppDatabase {
                        due, created, number, tags,
                        CASE WHEN annotations = '[]' OR NOT json_valid(annotations) THEN 0
                             ELSE json_array_length(annotations) END,
-                       project IS NOT NULL AND project != '', scheduled, uuid
+                       project IS NOT NULL AND project != '', uuid
                 FROM tasks WHERE status IN ('pending', 'active', 'waiting')
                 """)
-            var marks = try DependencyMarks.load(db)
-            var blocking: [Int] = []
+            var marks = try QueueMarks.load(db)
             while try scan.step() {
                 let dueDate = Self.date(scan.optionalInt64(4))
                 var status = Self.status(scan.int64(1))
@@ -49,21 +48,19 @@ extension AppDatabase {
                     status: status, due: dueDate, priority: Self.priority(scan.int64(3)),
                     created: Self.date(scan.optionalInt64(5)) ?? Date(timeIntervalSince1970: 0),
                     tagCount: words.count, hasNextTag: words.next, annotationCount: Int(scan.int64(8)),
-                    hasProject: scan.int64(9) != 0, scheduled: Self.date(scan.optionalInt64(10)))
-                if !marks.isEmpty, marks.visit(scan.textBytes(11), row: keys.count) { blocking.append(keys.count) }
-                keys.append(RankKey(rowid: scan.int64(0), later: Urgency.laterKey(inputs.scheduled, now: now),
+                    hasProject: scan.int64(9) != 0)
+                if !marks.isEmpty { _ = marks.visit(scan.textBytes(10), row: keys.count) }
+                keys.append(RankKey(rowid: scan.int64(0), later: .distantPast,
                                     score: Urgency.score(inputs, now: now), due: dueDate ?? .distantFuture,
                                     created: inputs.created, number: scan.optionalInt64(6).map { Int($0) } ?? Int.max))
                 due.add(status: status, due: dueDate, now: now, endOfDay: dueBefore)
             }
-            // The dependency terms come last in the score, so adding them now gives what
-            // `Urgency.score` gives the marked task.
-            var flags = [UInt8](repeating: 0, count: marks.isEmpty ? 0 : keys.count)
-            for r in blocking { flags[r] |= 2 }
-            for (r, _) in marks.blockers() { flags[r] |= 1 }
-            for r in flags.indices where flags[r] != 0 {
-                keys[r].score = Urgency.adding(blocked: flags[r] & 1 != 0, blocking: flags[r] & 2 != 0, to: keys[r].score)
-                keys[r].flags = flags[r]
+            // The scheduled and dependency terms come last in the score, so adding them now gives
+            // what `Urgency.score` gives the marked task.
+            for m in marks.rows() {
+                keys[m.row].score = Urgency.adding(ready: m.ready(now), blocked: m.blocked, blocking: m.blocking, to: keys[m.row].score)
+                keys[m.row].later = m.later(now) ?? .distantPast
+                keys[m.row].flags = (m.blocked ? 1 : 0) | (m.blocking ? 2 : 0)
             }
             let head = Self.mostUrgent(keys, limit: limit)
             guard !head.isEmpty else { return QueueHead(tasks: [], openCount: keys.count, due: due) }

@@ -15,7 +15,7 @@ extension AppDatabase {
         var tasks = try read { db in
             try TaskRecord.fetchTasks(db, sql: "SELECT \(TaskRecord.columns) FROM tasks WHERE status IN (\(list))", now: now)
         }
-        DependencyMarks.mark(&tasks)
+        QueueMarks.mark(&tasks)
         tasks.removeAll { !filter.matches($0, now: now) }
         Urgency.sort(&tasks, now: now)
         return tasks
@@ -30,7 +30,7 @@ extension AppDatabase {
                 ORDER BY number IS NULL, number, coalesce(completed, modified), created, rowid
                 """, now: now)
         }
-        DependencyMarks.mark(&tasks)
+        QueueMarks.mark(&tasks)
         return tasks
     }
 

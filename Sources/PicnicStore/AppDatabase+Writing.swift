@@ -106,8 +106,8 @@ extension AppDatabase {
     /// The smallest positive number no task holds (only open tasks hold numbers).
     static func nextNumber(_ db: Database, excluding uuid: String = "") throws -> Int {
         // For a new task (no uuid to leave out) both figures come from the partial index
-        // `tasks_number` alone; with `uuid != ?` SQLite reads every row of the table (~1M
-        // instructions per 1,000 tasks, paid by every `picnic add`).
+        // `tasks_number` alone; with `uuid != ?` SQLite reads every row of the table, which
+        // every `picnic add` would pay.
         let row = try uuid.isEmpty
             ? Row.fetchOne(db, sql: "SELECT max(number), count(*) FROM tasks WHERE number IS NOT NULL")!
             : Row.fetchOne(db, sql: "SELECT max(number), count(number) FROM tasks WHERE uuid != ?", arguments: [uuid])!

@@ -59,7 +59,7 @@ public final class AppDatabase: @unchecked Sendable {
                 }
                 pool = queue
             }
-            try Self.migrateIfNeeded(pool, notice: notice)
+            try Self.migrateIfNeeded(pool, path: path, notice: notice)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as PicnicError {
@@ -72,8 +72,8 @@ public final class AppDatabase: @unchecked Sendable {
     /// How long a writer waits for another process's transaction.
     static let busySeconds = 10
     /// WAL frames (4 KiB pages) after which a commit checkpoints and empties the WAL: recovery by
-    /// a lone opener stays under ~1.5M instructions, and the checkpoint's fsyncs come once per
-    /// ~50 single adds.
+    /// a lone opener (which reads every frame) stays short, and the checkpoint's fsyncs come once
+    /// per ~50 single adds (docs/Performance.md).
     static let walFrameLimit = 256
 
     /// `$PICNIC_DB`, else `$XDG_DATA_HOME/picnic/picnic.sqlite` (default `~/.local/share`).
@@ -104,12 +104,21 @@ public final class AppDatabase: @unchecked Sendable {
     /// The common case (schema up to date) costs one read. Processes creating the same database
     /// at once race (one may see another's half-made schema); the loser retries and then finds
     /// the work done. A file that is not a database fails at once.
-    static func migrateIfNeeded(_ writer: any DatabaseWriter, notice: ((String) -> Void)? = nil) throws {
+    static func migrateIfNeeded(_ writer: any DatabaseWriter, path: String = "", notice: ((String) -> Void)? = nil) throws {
         let migrator = Self.migrator
         let fatal: [ResultCode] = [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL]
         for attempt in 1...40 {
             do {
-                if try writer.writeWithoutTransaction({ try migrator.hasCompletedMigrations($0) }) { return }
+                // One read of the applied migrations answers both "up to date?" and "newer?".
+                let applied = try writer.writeWithoutTransaction { db -> Set<String> in
+                    guard try db.tableExists("grdb_migrations") else { return [] }
+                    return try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+                }
+                let known = Set(migrator.migrations)
+                if let unknown = applied.subtracting(known).sorted().first {
+                    throw PicnicError.config("\(path): written by a newer Picnic (migration “\(unknown)” is unknown to this build); update Picnic to use this store")
+                }
+                if known.isSubset(of: applied) { return }
                 if attempt == 1, let notice, let message = try writer.read({ try Self.slowMigration(migrator, $0) }) {
                     notice(message)
                 }

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The store's community side (migration `v7-community`): joined communities, what is known of
+/// The store's community side (migration `v8-community`): joined communities, what is known of
 /// each synced post beyond the `posts` row, the outbox, and the local links of tasks to threads.
 ///
 /// A synced post is an ordinary `posts` row (so matching, the index and `picnic posts` see it like
@@ -9,7 +9,7 @@ import GRDB
 /// process parses the whole schema when it opens the file (docs/DECISIONS.md, "Start-up"), so the
 /// community side is kept small. Tokens are never here: they live in files of their own.
 enum CommunitySchema {
-    static func v7(_ db: Database) throws {
+    static func v8(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE communities (
                 id INTEGER PRIMARY KEY,

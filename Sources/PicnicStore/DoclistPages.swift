@@ -4,8 +4,8 @@ import GRDB
 import GRDBSQLite
 
 /// Reads a stem's threads from an FTS5 `detail=none` index's own pages (`picnic_fts5_rowids` in
-/// CSQLiteTuning), for stage one: a posting costs a varint there, against ~650 instructions through
-/// FTS5's virtual-table cursor and SQLite's row loop (docs/DECISIONS.md, "Doclists from the
+/// CSQLiteTuning), for stage one: a posting costs a varint there, against a trip through FTS5's
+/// virtual-table cursor and SQLite's row loop (docs/DECISIONS.md, "Doclists from the
 /// index's pages"). When the index is not in the form the reader knows (a merge in progress, a
 /// newer format), or the stem is not plain ASCII (whose token only FTS5's tokenizer can say), it
 /// answers nil and the caller asks FTS5.

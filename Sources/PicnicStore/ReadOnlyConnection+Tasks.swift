@@ -12,7 +12,7 @@ extension ReadOnlyConnection {
             """)
         var tasks: [WorkTask] = []
         while try statement.step() { tasks.append(TaskRecord.task(statement.handle, now: now)) }
-        DependencyMarks.mark(&tasks)
+        QueueMarks.mark(&tasks)
         return tasks
     }
 

@@ -45,12 +45,15 @@ enum SeriesRecord {
         try Row.fetchAll(db, sql: "SELECT \(columns) FROM series ORDER BY created, rowid").map(series)
     }
 
-    /// Inserts or replaces the row of `s` (the same rowid when it exists, so undo finds it).
+    /// Inserts or replaces the row of `s` (the same rowid when it exists, so undo finds it). The
+    /// only writer of `series`: it journals the old row for undo itself (the table has no
+    /// triggers, see `QueueSchema.v7`).
     static func save(_ s: TaskSeries, _ db: Database) throws {
         let values = Self.values(s)
-        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM series WHERE uuid = ?)",
-                                       arguments: [values[0]]) ?? false
+        let key = StatementArguments([values[0]])
+        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM series WHERE uuid = ?)", arguments: key) ?? false
         if exists {
+            try UndoJournal.record("update", "series", where: "uuid = ?", arguments: key, in: db)
             let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let sets = names.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
             var v = values
@@ -59,6 +62,7 @@ enum SeriesRecord {
         } else {
             let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
             try db.execute(sql: "INSERT INTO series (\(columns)) VALUES (\(marks))", arguments: StatementArguments(values))
+            try UndoJournal.record("insert", "series", where: "rowid = ?", arguments: [db.lastInsertedRowID], in: db)
         }
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 enum StatusSchema {
     /// Open tasks by status with the columns status counts read (due, wait, modified, uuid), and
     /// match-cache rows with what the "help waiting" count reads: every count becomes an index
-    /// range scan with no table row fetched (10k tasks: ~21M → ~9M instructions in SQLite).
+    /// range scan with no table row fetched (docs/Performance.md).
     static func v2(_ db: Database) throws {
         try db.execute(sql: """
             CREATE INDEX tasks_open ON tasks(status, due, wait, modified, uuid);
@@ -16,7 +16,7 @@ enum StatusSchema {
 extension StatusSchema {
     /// What "help waiting" needs of a task, mirrored into its match-cache row, so the count reads
     /// one small partial index instead of probing the cache once per open task (that join was
-    /// ~6.8M of `picnic status`'s ~18M instructions at 2,000 open tasks).
+    /// over a third of `picnic status`; docs/Performance.md).
     ///
     /// `task_status` and `task_wait` are the task's current values and `current` says the cached
     /// outcome is as new as the task (`task_modified >= tasks.modified`, what the join tested);
@@ -25,7 +25,8 @@ extension StatusSchema {
     /// any change to a task, whatever makes it (commands, undo, imports), and a task that is
     /// removed takes its cache row with it. A task's uuid never changes. The triggers are short
     /// because SQLite parses every trigger of the schema in each process that opens the file
-    /// (two on `match_cache` with a row-value subquery cost ~0.5M instructions per process).
+    /// (two on `match_cache` with a row-value subquery cost every process, `list` and `add`
+    /// included).
     static func v3(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE match_cache ADD COLUMN task_status TEXT;

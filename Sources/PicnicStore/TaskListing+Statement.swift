@@ -5,7 +5,7 @@ import PicnicCore
 
 extension TaskListing {
     /// What a listing reads of a `tasks` row, in this order.
-    static let columns = "uuid, number, title, project, tags, priority, due, wait, status, created, annotations, scheduled, series IS NOT NULL"
+    static let columns = "uuid, number, title, project, tags, priority, due, wait, status, created, annotations"
 
     /// Appends the current row of a statement selecting `columns` if its status (a waiting task
     /// whose date has passed is pending) is one of `statuses`. Every value is read as
@@ -41,14 +41,11 @@ extension TaskListing {
         let notes = bytes(10)
         let annotationCount = TaskRecord.isEmptyJSON(notes, 0x5B, 0x5D) ? 0
             : TaskRecord.annotations(String(decoding: notes, as: UTF8.self)).count
-        let scheduled = date(11)
+        // Scheduled dates, series and dependencies come from `QueueMarks` after the scan.
         let inputs = Urgency.Inputs(status: status, due: due, priority: priority, created: created, tagCount: tags.count,
-                                    hasNextTag: tags.hasNext, annotationCount: annotationCount, hasProject: !project.isEmpty,
-                                    scheduled: scheduled)
-        let later = Urgency.laterKey(scheduled, now: now)
+                                    hasNextTag: tags.hasNext, annotationCount: annotationCount, hasProject: !project.isEmpty)
         appendFields(number: number, created: created, due: due, priority: priority, status: status,
-                     urgency: Urgency.score(inputs, now: now),
-                     marks: (row.int64(12) != 0 ? Mark.recurring : 0) | (later != .distantPast ? Mark.later : 0), later: later)
+                     urgency: Urgency.score(inputs, now: now), marks: 0, later: .distantPast)
         return true
     }
 
@@ -89,26 +86,17 @@ extension AppDatabase {
                 SELECT \(TaskListing.columns) FROM tasks WHERE status IN ('pending','active','waiting')
                 """)
             var listing = TaskListing()
-            var marks = try DependencyMarks.load(db)
+            var marks = try QueueMarks.load(db)
             // Rows of every open task, listed or not (a waiting task still blocks): -1 when not listed.
             var rows: [Int] = []
-            var blocking: [Int] = []
             while try statement.step() {
                 let listed = listing.appendRow(statement.handle, now: now) { $0 == .pending || $0 == .active }
                 if !marks.isEmpty {
-                    let row = listed ? listing.count - 1 : -1
-                    if marks.visit(statement.textBytes(0), row: rows.count) { blocking.append(rows.count) }
-                    rows.append(row)
+                    _ = marks.visit(statement.textBytes(0), row: rows.count)
+                    rows.append(listed ? listing.count - 1 : -1)
                 }
             }
-            if !marks.isEmpty {
-                var flags = [UInt8](repeating: 0, count: rows.count)
-                for r in blocking { flags[r] |= 2 }
-                for (r, _) in marks.blockers() { flags[r] |= 1 }
-                for (r, f) in flags.enumerated() where f != 0 && rows[r] >= 0 {
-                    listing.markDependencies(rows[r], blocked: f & 1 != 0, blocking: f & 2 != 0)
-                }
-            }
+            for m in marks.rows() where rows[m.row] >= 0 { listing.apply(m, row: rows[m.row], now: now) }
             listing.sortByUrgency()
             return listing
         }

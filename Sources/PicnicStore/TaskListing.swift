@@ -18,8 +18,9 @@ public struct TaskListing: Sendable {
     public private(set) var urgency: [Double] = []
     /// Per row, `Mark` bits: blocked, blocking, recurring, scheduled later.
     public private(set) var marks: [UInt8] = []
-    /// `Urgency.laterKey` per row: when a task scheduled later becomes ready, else `.distantPast`.
-    public private(set) var later: [Date] = []
+    /// The rows scheduled later (not ready yet) and when they become ready, in row order; few or
+    /// none, so the common queue pays nothing for them.
+    public private(set) var laterRows: [(row: Int, ready: Date)] = []
     /// The valid UTF-8 of every row's texts, which `spans` locates.
     public private(set) var text: [UInt8] = []
     /// Per row, `Field.allCases.count` pairs of (start in `text`, byte count).
@@ -130,27 +131,42 @@ public struct TaskListing: Sendable {
         statuses.append(status)
         self.urgency.append(urgency)
         self.marks.append(marks)
-        self.later.append(later)
+        if later != .distantPast { laterRows.append((numbers.count - 1, later)) }
     }
 
-    /// Marks a row blocked and/or blocking and adds those urgency terms, as `Urgency.score`
-    /// adds them last.
-    mutating func markDependencies(_ row: Int, blocked: Bool, blocking: Bool) {
-        marks[row] |= (blocked ? Mark.blocked : 0) | (blocking ? Mark.blocking : 0)
-        urgency[row] = Urgency.adding(blocked: blocked, blocking: blocking, to: urgency[row])
+    /// Marks a row as `QueueMarks` found it (blocked, blocking, scheduled, recurring) and adds
+    /// those urgency terms, as `Urgency.score` adds them last.
+    mutating func apply(_ m: QueueMarks.RowMark, row: Int, now: Date) {
+        let later = m.later(now)
+        marks[row] |= (m.blocked ? Mark.blocked : 0) | (m.blocking ? Mark.blocking : 0) | (m.recurring ? Mark.recurring : 0)
+            | (later != nil ? Mark.later : 0)
+        if let later { laterRows.append((row, later)) }
+        urgency[row] = Urgency.adding(ready: m.ready(now), blocked: m.blocked, blocking: m.blocking, to: urgency[row])
     }
 
     /// Orders the rows as `Urgency.sort` orders tasks: ready first, most urgent first, then
     /// earlier due, older, smaller number.
     mutating func sortByUrgency() {
-        order = Urgency.stableOrder(numbers.count) { i, j in
-            if later[i] != later[j] { return later[i] < later[j] }
-            if urgency[i] != urgency[j] { return urgency[i] > urgency[j] }
-            let da = due[i] ?? .distantFuture, db = due[j] ?? .distantFuture
-            if da != db { return da < db }
-            if created[i] != created[j] { return created[i] < created[j] }
-            let ni = numbers[i] == Self.noNumber ? Int.max : numbers[i], nj = numbers[j] == Self.noNumber ? Int.max : numbers[j]
-            return ni < nj
+        if !laterRows.isEmpty {
+            var later = [Date](repeating: .distantPast, count: numbers.count)
+            for (row, ready) in laterRows { later[row] = ready }
+            order = Urgency.stableOrder(numbers.count) { i, j in
+                if later[i] != later[j] { return later[i] < later[j] }
+                return precedes(i, j)
+            }
+            return
         }
+        order = Urgency.stableOrder(numbers.count, by: precedes)
+    }
+
+    /// The queue order of two rows that are both ready (or both scheduled for the same moment).
+    @inline(__always)
+    private func precedes(_ i: Int, _ j: Int) -> Bool {
+        if urgency[i] != urgency[j] { return urgency[i] > urgency[j] }
+        let da = due[i] ?? .distantFuture, db = due[j] ?? .distantFuture
+        if da != db { return da < db }
+        if created[i] != created[j] { return created[i] < created[j] }
+        let ni = numbers[i] == Self.noNumber ? Int.max : numbers[i], nj = numbers[j] == Self.noNumber ? Int.max : numbers[j]
+        return ni < nj
     }
 }

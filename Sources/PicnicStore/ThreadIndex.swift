@@ -68,8 +68,8 @@ enum ThreadIndex {
     /// Adds a thread's title to `posts_title` (bound: root id, title).
     static let titleInsertSQL = "INSERT INTO posts_title(rowid, title) VALUES (?, ?)"
 
-    /// Merges each index into one segment. A term query seeks the term once per segment (~12k
-    /// instructions each at 100k posts), and big imports leave several.
+    /// Merges each index into one segment. A term query seeks the term once per segment, and
+    /// big imports leave several.
     static func compact(_ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO posts_fts(posts_fts) VALUES ('optimize');

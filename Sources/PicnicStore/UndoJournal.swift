@@ -63,6 +63,29 @@ public enum UndoJournal {
             """)
     }
 
+    /// Journals by hand what `track`'s triggers would for the rows of `table` that `condition`
+    /// selects, before they are updated (`op` "update") or deleted ("delete"), or just after they
+    /// were inserted ("insert"); nothing outside a change. For a table with one writer in Swift,
+    /// whose triggers would cost every process that opens the file their parse (`series`).
+    static func record(_ op: String, _ table: String, where condition: String, arguments: StatementArguments,
+                       in db: Database) throws {
+        let q = table.quotedDatabaseIdentifier
+        let name = table.replacingOccurrences(of: "'", with: "''")
+        let old: String
+        if op == "insert" {
+            old = "NULL"
+        } else {
+            let columns = try db.columns(in: table).map(\.name)
+            old = "json_object(" + columns.map { "'\($0.replacingOccurrences(of: "'", with: "''"))', \($0.quotedDatabaseIdentifier)" }
+                .joined(separator: ", ") + ")"
+        }
+        try db.execute(sql: """
+            INSERT INTO undo_log (change_id, tbl, op, row_id, old)
+            SELECT (SELECT current FROM undo_state WHERE id = 1), '\(name)', '\(op)', rowid, \(old) FROM \(q)
+             WHERE (SELECT current FROM undo_state WHERE id = 1) IS NOT NULL AND (\(condition))
+            """, arguments: arguments)
+    }
+
     /// Opens a change inside the current write transaction; returns its id.
     static func begin(_ label: String, in db: Database) throws -> Int64 {
         try db.execute(sql: "INSERT INTO undo_change (label, created) VALUES (?, ?)",

@@ -1,9 +1,8 @@
 import Foundation
 
 /// Warns when the `picnic` under test is not the build users should run: figures from a
-/// position-independent binary include ~3 ms of start-up relocation, and one that loads SQLite,
-/// ncurses and libstdc++ as shared libraries ~4M instructions of symbol lookups at every start
-/// (docs/DECISIONS.md, "Start-up").
+/// position-independent binary include start-up relocation, and one that loads SQLite, ncurses
+/// and libstdc++ as shared libraries their symbol lookups at every start (docs/Performance.md).
 enum BuildCheck {
     static let command = "PICNIC_STATIC_RELEASE=1 swift build -c release --static-swift-stdlib --pkg-config-path Sources/picnic/StaticLink --scratch-path .build-release"
 

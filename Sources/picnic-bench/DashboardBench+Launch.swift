@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawn
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,11 +45,9 @@ extension DashboardBench {
 
         var env = environment
         env["PICNIC_READY_FIFO"] = fifo
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
-        posix_spawn_file_actions_addclose(&actions, slave)
+        // The pty on every standard stream; the child's other copies of it (and our FIFO) closed.
+        let options = ChildProcess.Options(environment: env, stdin: .descriptor(slave), stdout: .descriptor(slave),
+                                           stderr: .descriptor(slave), newSession: true, closeOtherDescriptors: true)
 
         // The child's output must be read or it blocks on a full pty.
         let drained = DispatchSemaphore(value: 0)
@@ -58,10 +57,10 @@ extension DashboardBench {
             drained.signal()
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let spawned = Spawn.start(argv, environment: env, actions: &actions, newSession: true)
+        let spawned = Swift.Result { try ChildProcess.start(argv, options) }
         close(slave)
         let pid: pid_t
-        do { pid = try spawned.get() } catch { close(master); throw BenchError("\(error)") }
+        do { pid = try spawned.get().pid } catch { close(master); throw BenchError("\(error)") }
 
         var ready: UInt64?
         var cpu = Double.nan

@@ -91,7 +91,6 @@ extension DashboardBench {
         let run = Spawn.run(argv, fullEnvironment: environment ?? ProcessInfo.processInfo.environment,
                             stdout: stdout, stderrToStdout: true)
         guard run.status != -1 else { throw BenchError("posix_spawn \(argv[0]) failed") }
-        let status = run.status
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return run.status
     }
 }

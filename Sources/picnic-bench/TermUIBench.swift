@@ -3,12 +3,12 @@ import Foundation
 import TermUI
 
 /// `picnic-bench termui`: the cost of TermUI's pure parts on the per-key path — rendering a full
-/// two-pane frame of widgets, diffing it against the previous frame — and the throughput of
-/// display width and the sanitizer on mixed-script text.
+/// two-pane frame (boxes, a list, wrapped text, a status line), diffing it against the previous
+/// frame — and the throughput of display width and the sanitizer on mixed-script text.
 struct TermUIBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "termui",
-        abstract: "Render + diff a widget frame (80x24, 200x60, 400x120) and measure width/sanitizer throughput.")
+        abstract: "Render + diff a two-pane frame (80x24, 200x60, 400x120) and measure width/sanitizer throughput.")
 
     @Option(help: "Frames per size.")
     var frames = 300
@@ -55,15 +55,26 @@ struct TermUIBench: ParsableCommand {
         let rows = Rect(width: width, height: height).rows([.fill, .fixed(1)])
         let panes = rows[0].columns([.ratio(2, min: 30), .ratio(3)])
         b.render(Box(title: "Queue", count: "\(titles.count)", focused: true), in: panes[0])
-        let list = ListView(count: titles.count, selected: selected, offset: max(0, selected - 5)) { i in
-            ListItem(StyledLine([Span("○ ", .dim), Span(titles[i])]), right: StyledLine([Span("+ops ", .tag), Span("2d", .due)]))
+        let list = Box.inner(panes[0])
+        let first = max(0, selected - 5)
+        let right = StyledLine([Span("+ops ", .tag), Span("2d", .due)])
+        for i in 0..<list.height where first + i < titles.count {
+            let left = StyledLine([Span("○ ", .dim), Span(titles[first + i])]).clipped(to: list.width - right.width - 1)
+            b.write(left, x: list.x, y: list.y + i, clip: list)
+            b.write(right, x: list.maxX - right.width, y: list.y + i, clip: list)
+            if first + i == selected { b.restyle(list.row(i)) { $0.selected() } }
         }
-        b.render(list, in: Box.inner(panes[0]))
         b.render(Box(title: StyledLine("Help for “\(titles[selected])”"), count: "3"), in: panes[1])
         let inner = Box.inner(panes[1])
-        b.render(TextView(paragraphs: [StyledLine(body)], width: inner.width), in: inner)
-        b.render(StatusBar(hints: [KeyHint("a", "add"), KeyHint("d", "done"), KeyHint("/", "filter"), KeyHint("?", "keys")],
-                           right: StyledLine("2 due · 3 helps")), in: rows[1])
+        for (i, line) in TextLayout.wrap(StyledLine(body), width: inner.width).prefix(inner.height).enumerated() {
+            b.write(line, x: inner.x, y: inner.y + i, clip: inner)
+        }
+        b.fill(rows[1], style: .statusBar)
+        b.write(StyledLine([Span("a", .keyHint), Span(" add  ", .statusBar), Span("d", .keyHint), Span(" done  ", .statusBar),
+                            Span("/", .keyHint), Span(" filter  ", .statusBar), Span("?", .keyHint), Span(" keys", .statusBar)]),
+                x: 1, y: rows[1].y, clip: rows[1])
+        let counts = StyledLine("2 due · 3 helps", .statusBar)
+        b.write(counts, x: rows[1].maxX - 1 - counts.width, y: rows[1].y, clip: rows[1])
         return b
     }
 

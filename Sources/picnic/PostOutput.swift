@@ -1,25 +1,14 @@
 import Foundation
 import PicnicCore
+import TermUI
 
 /// How posts and matches are printed: JSON objects for scripts, short lines for people.
 enum PostOutput {
-    /// Untrusted text made safe for a terminal: control characters (escape sequences, bells,
-    /// carriage returns) become spaces, runs of whitespace collapse.
+    /// Untrusted text made safe for one line (`Sanitizer.line`), whitespace runs collapsed, cut
+    /// to `max` columns with one `…` (a text that already ends in `…` is not given a second).
     static func safe(_ text: String, max: Int = 200) -> String {
-        var out = ""
-        var lastSpace = false
-        for scalar in text.unicodeScalars {
-            let isControl = scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-            if isControl || scalar == " " || scalar.properties.isWhitespace {
-                if !lastSpace && !out.isEmpty { out.append(" ") }
-                lastSpace = true
-            } else {
-                out.unicodeScalars.append(scalar)
-                lastSpace = false
-            }
-            if out.count >= max { out += "…"; break }
-        }
-        return out.trimmingCharacters(in: .whitespaces)
+        let line = Sanitizer.line(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return TextLayout.clip(line, to: max)
     }
 
     static let iso: ISO8601DateFormatter = {

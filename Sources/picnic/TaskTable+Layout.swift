@@ -23,6 +23,9 @@ extension TaskTable {
         var columnWidths: [Int] = []
         /// The UTF-8 bytes of all cells together.
         var cellBytes = 0
+        /// Title markers (status and marks) and their widths, made once per kind of row.
+        private var markers = [String?](repeating: nil, count: TaskStatus.allCases.count * 16)
+        private var markerWidths = [Int](repeating: 0, count: TaskStatus.allCases.count * 16)
 
         init(_ tasks: TaskListing, _ text: UnsafeBufferPointer<UInt8>, now: Date) {
             let n = tasks.count + 1
@@ -107,13 +110,34 @@ extension TaskTable {
             if TaskTable.isPlain(UnsafeBufferPointer(rebasing: text[title.start..<title.start + title.count])) {
                 setPlain(row, 7, width: title.count)
                 if status != .pending || marks != 0 {
-                    let marker = TaskTable.marker(status, marks)
-                    cellWidth[row * TaskTable.columns + 7] += Terminal.width(of: marker)
+                    let (marker, width) = self.marker(status, marks)
+                    cellWidth[row * TaskTable.columns + 7] += width
                     cellBytes += marker.utf8.count
                 }
             } else {
-                setSpecial(row, 7, TaskTable.marker(status, marks) + Terminal.safe(tasks.string(k, .title)))
+                setSpecial(row, 7, self.marker(status, marks).text + Terminal.safe(tasks.string(k, .title)))
             }
+        }
+
+        /// The marker before a title and its width, from the cache.
+        private mutating func marker(_ status: TaskStatus, _ marks: UInt8) -> (text: String, width: Int) {
+            let k = Self.markerSlot(status, marks)
+            if let m = markers[k] { return (m, markerWidths[k]) }
+            let m = TaskTable.marker(status, marks)
+            markers[k] = m
+            markerWidths[k] = Terminal.width(of: m)
+            return (m, markerWidths[k])
+        }
+
+        static func markerSlot(_ status: TaskStatus, _ marks: UInt8) -> Int {
+            let s: Int = switch status {
+            case .pending: 0
+            case .active: 1
+            case .waiting: 2
+            case .done: 3
+            case .deleted: 4
+            }
+            return s * 16 + Int(marks & 15)
         }
 
         /// A project or tags cell: printable ASCII as it is, other text made safe.
@@ -155,7 +179,7 @@ extension TaskTable {
             case 6: out.tenths(tenths[i])
             default:
                 let status = tasks.statuses[tasks.order[i]], marks = tasks.marks[tasks.order[i]] & TaskTable.shownMarks
-                if status != .pending || marks != 0 { out.append(TaskTable.marker(status, marks)) }
+                if status != .pending || marks != 0 { out.append(markers[Self.markerSlot(status, marks)] ?? TaskTable.marker(status, marks)) }
                 append(.title)
             }
         }
@@ -163,7 +187,7 @@ extension TaskTable {
 
     /// A hash table from dates to small integers, open addressing on two arrays: the first
     /// `Dictionary` with a `Date` key in a process instantiates its generic metadata, which scans
-    /// the binary's protocol conformances (~0.4M instructions, more than the lookups it serves).
+    /// the binary's protocol conformances, which costs more than the lookups it serves.
     struct DateTable {
         private var keys: [UInt64]
         /// The value stored for the key of a slot; -1 while the slot is free.

@@ -1,5 +1,6 @@
 import Foundation
 import PicnicCore
+import TermUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,45 +20,21 @@ enum Terminal {
         return 80
     }
 
-    /// Text with control characters and bidi overrides replaced, so a title can never move the
-    /// cursor, change colours or reorder the rest of the line.
+    /// Text made safe for one line of a terminal: TermUI's `Sanitizer.line`, the one sanitizer
+    /// for everything drawn or printed (controls, escape sequences with their payload, bidi
+    /// controls gone; newlines and tabs become spaces).
     static func safe(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
-            default: out.append(s)
-            }
-        }
-        return String(out)
+        return Sanitizer.line(text)
     }
 
-    /// Columns a string takes in a terminal (wide East Asian and emoji: 2; combining marks: 0).
+    /// Columns a string takes in a terminal: TermUI's `displayWidth`, as the dashboard measures.
     static func width(of text: String) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
-        return text.reduce(0) { $0 + width(of: $1) }
+        return text.displayWidth
     }
 
-    static func width(of c: Character) -> Int {
-        if c.isASCII { return 1 }
-        var visible = false
-        for s in c.unicodeScalars {
-            let v = s.value
-            if s.properties.isEmojiPresentation { return 2 }
-            if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) && v != 0x303F
-                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-                || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v) {
-                return 2
-            }
-            switch s.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format: continue
-            default: visible = true
-            }
-        }
-        return visible ? 1 : 0
-    }
+    static func width(of c: Character) -> Int { c.displayWidth }
 
     /// `text` cut to at most `columns` columns, ending with `…` when cut.
     static func truncate(_ text: String, to columns: Int) -> String {
@@ -90,8 +67,8 @@ enum Terminal {
         bytes.withUnsafeBytes { write(raw: $0) }
     }
 
-    /// Straight to the file descriptor: `FileHandle` and `Data` cost ~0.3M instructions on first
-    /// use, a few percent of a short command. A pipe closed by the reader stops the output
+    /// Straight to the file descriptor: `FileHandle` and `Data` cost a few percent of a short
+    /// command on first use. A pipe closed by the reader stops the output
     /// (SIGPIPE, as before, unless ignored).
     static func write(raw: UnsafeRawBufferPointer) {
         var rest = raw

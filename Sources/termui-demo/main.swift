@@ -29,11 +29,12 @@ func signalReady() {
 }
 
 let hostile = "Pinning the arm64 runner\u{1B}]52;c;ZXZpbA==\u{07} image\u{1B}]2;pwned\u{07} \u{202E}desab\u{202C} \u{9B}31mok"
-let rows: [ListItem] = [
-    ListItem(StyledLine([Span("● ", .priorityHigh), Span("Fix flaky CI on arm64")]), right: StyledLine([Span("H ", .priorityHigh), Span("2d", .overdue)])),
-    ListItem(StyledLine([Span("○ ", .dim), Span("Review payments PR")]), right: StyledLine("+review", .tag)),
-    ListItem(StyledLine([Span("○ ", .dim), Span("日本語のタスク 👨‍👩‍👧‍👦 🇯🇵")]), right: StyledLine("due fr", .due)),
-    ListItem(StyledLine([Span("○ ", .dim), Span(Sanitizer.line(hostile))]), right: StyledLine("+ops", .tag)),
+/// One row of the demo's list: left text, right-aligned text.
+let rows: [(left: StyledLine, right: StyledLine)] = [
+    (StyledLine([Span("● ", .priorityHigh), Span("Fix flaky CI on arm64")]), StyledLine([Span("H ", .priorityHigh), Span("2d", .overdue)])),
+    (StyledLine([Span("○ ", .dim), Span("Review payments PR")]), StyledLine("+review", .tag)),
+    (StyledLine([Span("○ ", .dim), Span("日本語のタスク 👨‍👩‍👧‍👦 🇯🇵")]), StyledLine("due fr", .due)),
+    (StyledLine([Span("○ ", .dim), Span(Sanitizer.line(hostile))]), StyledLine("+ops", .tag)),
 ]
 let roles = Style.Role.allCases
 
@@ -50,12 +51,27 @@ func render(width: Int, height: Int, depth: ColorDepth) -> ScreenBuffer {
     let body = Rect(width: width, height: height - 1)
     let panes = body.columns([.ratio(1, min: 20), .ratio(1)])
     b.render(Box(title: "Queue", count: "\(rows.count)", focused: true), in: panes[0])
-    b.render(ListView(items: rows, selected: selected, offset: 0), in: Box.inner(panes[0]))
+    let list = Box.inner(panes[0])
+    for (i, row) in rows.enumerated() where i < list.height {
+        // Left text clipped first, right text aligned right, the selected row restyled across.
+        let right = row.right.clipped(to: max(0, list.width - 2))
+        let left = row.left.clipped(to: list.width - right.width - (right.width > 0 ? 1 : 0))
+        b.write(left, x: list.x, y: list.y + i, clip: list)
+        b.write(right, x: list.maxX - right.width, y: list.y + i, clip: list)
+        if i == selected { b.restyle(list.row(i)) { $0.selected() } }
+    }
     b.render(Box(title: "Roles", count: "\(roles.count)"), in: panes[1])
-    let lines = roles.map { StyledLine([Span($0.rawValue, Style($0)), Span(" sel", Style($0).selected())]) }
-    b.render(TextView(wrapped: lines), in: Box.inner(panes[1]))
-    b.render(StatusBar(hints: [KeyHint("j/k", "move"), KeyHint("q", "quit")],
-                       right: StyledLine("key: \(lastKey) · \(depth.rawValue)")), in: Rect(x: 0, y: height - 1, width: width, height: 1))
+    let inner = Box.inner(panes[1])
+    for (i, role) in roles.enumerated() where i < inner.height {
+        b.write(StyledLine([Span(role.rawValue, Style(role)), Span(" sel", Style(role).selected())]).clipped(to: inner.width),
+                x: inner.x, y: inner.y + i, clip: inner)
+    }
+    let status = Rect(x: 0, y: height - 1, width: width, height: 1)
+    b.fill(status, style: .statusBar)
+    b.write(StyledLine([Span("j/k", .keyHint), Span(" move  ", .statusBar), Span("q", .keyHint), Span(" quit", .statusBar)]),
+            x: 1, y: height - 1, clip: status)
+    let right = StyledLine("key: \(lastKey) · \(depth.rawValue)", .statusBar).clipped(to: max(0, width - 20))
+    b.write(right, x: width - 1 - right.width, y: height - 1, clip: status)
     return b
 }
 

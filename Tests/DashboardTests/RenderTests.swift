@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import PicnicCore
 import TermUI
 @testable import Dashboard
@@ -108,6 +109,25 @@ import TermUI
                     if let c = b.cursor { #expect(c.x >= 0 && c.x < w && c.y >= 0 && c.y < h) }
                 }
             }
+        }
+    }
+
+    @Test func theHostileCorpusCannotDriveTheTerminal() {
+        let tasks = HostileText.corpus.enumerated().map { i, t in
+            WorkTask(uuid: F.uuid(500 + i), number: i + 1, title: t, project: "p\u{202E}\(i)", tags: ["t\u{1B}[1m"], created: F.now)
+        }
+        let posts = HostileText.corpus.enumerated().map { i, t in F.match(F.post(Int64(600 + i), t, body: t), confidence: 0.9, strong: true, reason: t, answers: 1) }
+        var s = F.state(width: 100, height: 30)
+        _ = Dashboard.update(&s, .tasksLoaded(tasks))
+        _ = Dashboard.update(&s, .matchesLoaded(task: s.selected!, generation: s.matchGeneration, matches: posts))
+        var frames = [Dashboard.render(s)]
+        _ = s.press("tab"); frames.append(Dashboard.render(s))
+        _ = s.press("enter")
+        _ = Dashboard.update(&s, .threadLoaded(root: posts[0].post, replies: posts.map(\.post)))
+        frames.append(Dashboard.render(s))
+        for b in frames {
+            for cell in b.cells { for v in cell.text.unicodeScalars.map(\.value) { #expect(!HostileText.isForbidden(v), "U+\(String(v, radix: 16))") } }
+            for p in HostileText.payloads { #expect(!b.text.contains(p), "\(p)") }
         }
     }
 

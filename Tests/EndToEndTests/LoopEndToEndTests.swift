@@ -82,13 +82,31 @@ struct LoopEndToEndTests {
         try ben.tmux.waitFor("1 helped mark", timeout: Self.arrival)
         print("loop e2e: question reached ben's could-help in \(String(format: "%.2f", toBen)) s, answer reached ana's status bar in \(String(format: "%.2f", toAna)) s")
 
-        try ben.tmux.sendKeys("Escape")
-        _ = try ben.tmux.waitUntil { !$0.contains("people helped") }
+        // Ana quits; Ben's dashboard is ended by SIGTERM: both terminals are given back, and each
+        // sync helper ends with its dashboard.
+        #expect(Self.helperRunning(for: ana.db) && Self.helperRunning(for: ben.db))
+        try ana.tmux.sendKeys("q")
+        #expect(try ana.run?.waitForExit() == 0)
+        #expect(try ana.expectShellIntact())
+        try ben.run?.signal(SIGTERM)
+        #expect(try ben.run?.waitForExit() == 143)
+        #expect(try ben.expectShellIntact())
         for h in [ana, ben] {
-            try h.tmux.sendKeys("q")
-            #expect(try h.run?.waitForExit() == 0)
-            #expect(try h.expectShellIntact())
+            let deadline = Date().addingTimeInterval(10)
+            while Self.helperRunning(for: h.db) && Date() < deadline { usleep(20_000) }
+            #expect(!Self.helperRunning(for: h.db), "picnic-sync watch still runs for \(h.db.path)")
         }
+    }
+
+    /// Whether a `picnic-sync watch` of this store runs (from /proc: this test's own store path).
+    static func helperRunning(for db: URL) -> Bool {
+        guard let pids = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+        for pid in pids where Int(pid) != nil {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if words.first?.hasSuffix("picnic-sync") == true, words.contains("watch"), words.contains(db.path) { return true }
+        }
+        return false
     }
 
     /// A hung server (SIGSTOP: connections open, nothing answers) costs a key nothing: the question

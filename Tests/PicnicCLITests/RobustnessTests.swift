@@ -85,3 +85,19 @@ import TestSupport
         #expect((json.first?["title"] as? String)?.contains("\u{1B}[2J") == true)
     }
 }
+
+/// `picnic add` on a store from a newer Picnic: one line, exit 78, nothing written.
+@Suite struct NewerStoreCommandTests {
+    @Test(.enabled(if: TestSupport.which("sqlite3") != nil, "sqlite3 is not installed: newer-store test skipped"))
+    func addRefusesAStoreFromANewerPicnic() throws {
+        let db = TestSupport.makeTempDirectory().appendingPathComponent("p.sqlite")
+        #expect(try TestSupport.picnic(["add", "First"], db: db).status == 0)
+        let sqlite = URL(fileURLWithPath: TestSupport.which("sqlite3")!)
+        #expect(try TestSupport.run(sqlite, [db.path, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')"]).status == 0)
+        let out = try TestSupport.picnic(["add", "Second"], db: db)
+        #expect(out.status == 78)
+        #expect(out.stderr.hasSuffix("written by a newer Picnic (migration “v99-from-the-future” is unknown to this build); update Picnic to use this store\n"), "\(out.stderr)")
+        #expect(out.stderr.split(separator: "\n").count == 1)
+        #expect(try TestSupport.run(sqlite, [db.path, "SELECT count(*) FROM tasks"]).stdout == "1\n")
+    }
+}

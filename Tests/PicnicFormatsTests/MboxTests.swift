@@ -32,6 +32,18 @@ import Testing
         #expect(r2.post.body.hasSuffix("ve approach: façade"))
     }
 
+    /// A message as mail programs write windows-1252 (quoted-printable body, Q-encoded subject):
+    /// its 0x80–0x9F bytes are punctuation and €, not controls to delete.
+    @Test func windows1252IsDecodedAsWindows1252NotLatin1() throws {
+        let batch = try MboxImporter().read(Fixtures.url("cp1252.mbox"))
+        let post = try #require(batch.posts.first)
+        #expect(post.post.title == "“Café” – invoice")  // "Re:" is dropped from titles
+        #expect(post.post.body == "“Smart quotes” – and the price: €12 — it’s fine.\nSecond line…")
+        #expect(MIME.decode([0x93, 0x80, 0x94], charset: "CP1252") == "“€”")
+        #expect(MIME.decode([0xE9], charset: "iso-8859-1") == "é")
+        #expect(MIME.decode([0xC3, 0xA9], charset: "x-unknown") == "é")
+    }
+
     @Test func encodedWords() {
         #expect(MIME.decodeWords("=?ISO-8859-1?Q?Andr=E9?= Pirard") == "André Pirard")
         #expect(MIME.decodeWords("=?UTF-8?B?w6k=?= =?UTF-8?B?w6k=?=") == "éé")

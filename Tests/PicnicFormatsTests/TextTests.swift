@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PicnicFormats
 import PicnicCore
 
@@ -29,10 +30,21 @@ import PicnicCore
     }
 
     @Test func sha256() {
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentHash.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ContentHash.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         let long = [UInt8](repeating: 0x61, count: 1_000_000)
-        #expect(SHA256.hex(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(ContentHash.hex(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The names earlier stores hold, made by the hand-written SHA-256 this replaced: todo.txt
+    /// task uuids (the line, then line#n for repeats) and file hashes read in chunks.
+    @Test func contentNamesAreTheOnesEarlierStoresHold() throws {
+        #expect(ContentHash.uuid("(A) Call mom +family").uuidString == "53870EAB-5425-58B1-B698-6EE9F31AABCC")
+        #expect(ContentHash.uuid("(A) Call mom +family#1").uuidString == "D6364542-099B-54D4-9E58-F82D6BD40DE8")
+        let file = TestSupport.makeTempDirectory("hash").appendingPathComponent("big.bin")
+        try Data(repeating: 0x61, count: 1_000_000 * 3).write(to: file)  // three 1 MiB reads, the last short
+        #expect(try ContentHash.hex(fileAt: file) == ContentHash.hex([UInt8](repeating: 0x61, count: 3_000_000)))
+        #expect(try ContentHash.hex(fileAt: file) == "2a152c894398719c0570f83fac34ac03a0f6e8e474b995c2403aa5434f7b9dd4")
     }
 
     @Test func jsonErrorsAreLocated() throws {

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CommunityAPI
 import Foundation
+import Logging
 import NIOCore
 import NIOSSL
 import PicnicServer
@@ -14,7 +15,37 @@ struct AdminAndServeTests {
         let server = try TestServer()   // migrated once
         let again = try server.admin(["migrate"])
         #expect(again.contains("nothing to do"))
-        #expect(try server.sql("SELECT string_agg(version::text, ',') FROM picnic_schema") == "\(Migration.latest)")
+        #expect(try server.sql("SELECT string_agg(version::text, ',' ORDER BY version) FROM picnic_schema")
+                == Migration.all.map { String($0.version) }.joined(separator: ","))
+    }
+
+    @Test func anOlderSchemaIsUpgradedWithItsData() async throws {
+        let db = try PostgresTest.database(label: "upgrade")
+        let owner = try DatabaseURL(parsing: db.url)
+        let logger = Logger(label: "upgrade-test")
+        let first = try await Migrator.migrate(owner, serverRole: "picnic_server", serverPassword: db.password.isEmpty ? nil : db.password,
+                                               upTo: 1, logger: logger)
+        #expect(first.to == 1)
+        // A version-1 community: a user and a post written the way version 1 stored them.
+        let token = "picnic_" + String(repeating: "u", count: 43)
+        let hash = APIToken.hash(token).map { String(format: "%02x", $0) }.joined()
+        // (psql -c runs it all in one transaction: the position first, before any write.)
+        try db.psql("""
+            SELECT picnic_take_positions(1);
+            INSERT INTO users (name, display_name) VALUES ('ana', 'Ana');
+            INSERT INTO tokens (user_id, hash) VALUES (1, '\\x\(hash)');
+            INSERT INTO posts (id, space_id, kind, author_id, hidden) VALUES ('11111111-2222-3333-4444-555555555555', 1, 'tip', 1, false);
+            INSERT INTO post_content (post_id, title, body) VALUES ('11111111-2222-3333-4444-555555555555', 'Kept across versions', 'body');
+            INSERT INTO feed (post_id, space_id, position, op) VALUES ('11111111-2222-3333-4444-555555555555', 1, 1, 'create');
+            """)
+        let refused = try TestServer.command(["serve", "--db", owner.withUser("picnic_server", password: owner.password).urlString])
+        #expect(refused.status == 78 && refused.stderr.contains("older than this picnic-server"))
+        let upgrade = try TestServer.command(["migrate", "--db", owner.urlString])
+        #expect(upgrade.status == 0 && upgrade.stdout.contains("from version 1 to \(Migration.latest)"), "\(upgrade.stderr)")
+        let server = try PicnicServerProcess.serve(db: owner.withUser("picnic_server", password: owner.password).urlString)
+        defer { server.close() }
+        let post = try await API(server.baseURL).get("/v1/posts/11111111-2222-3333-4444-555555555555", token: token).decode(APIPost.self)
+        #expect(post.title == "Kept across versions" && post.author == "ana")
     }
 
     @Test func serveRefusesANewerSchemaTheOwnerAndAnUnmigratedDatabase() throws {

@@ -115,36 +115,36 @@ struct AuthorizationMatrixTests {
         try server.admin(["user", "revoke", "revoked"])
         try server.start(["--login-failures", "100000"])
         let api = API(server.baseURL)
-        let db = try await SQLSession.connect(server.owner)
-        var cells = 0
-        for row in Self.rows {
-            let target = try await makeTarget(api, tokens)
-            for actor in Actor.allCases {
-                let before = try await digest(db)
-                let r = try await row.call(api, tokens[actor], target)
-                let (status, code): (Int, String?) = switch actor {
-                case .noToken: (row.noTokenStatus, row.noTokenStatus == 200 ? nil : "unauthorized")
-                case .badToken: (row.noTokenStatus, row.noTokenStatus == 200 ? nil : "unauthorized")
-                case .revoked: (row.noTokenStatus, row.noTokenStatus == 200 ? nil : "token_revoked")
-                case .nonMember: row.nonMember
-                case .member: row.member
-                case .author: row.author
-                case .moderator: row.moderator
+        try await SQLSession.with(server.owner) { db in
+            var cells = 0
+            for row in Self.rows {
+                let target = try await makeTarget(api, tokens)
+                for actor in Actor.allCases {
+                    let before = try await digest(db)
+                    let r = try await row.call(api, tokens[actor], target)
+                    let (status, code): (Int, String?) = switch actor {
+                    case .noToken: (row.noTokenStatus, row.noTokenStatus == 200 ? nil : "unauthorized")
+                    case .badToken: (row.noTokenStatus, row.noTokenStatus == 200 ? nil : "unauthorized")
+                    case .revoked: (row.noTokenStatus, row.noTokenStatus == 200 ? nil : "token_revoked")
+                    case .nonMember: row.nonMember
+                    case .member: row.member
+                    case .author: row.author
+                    case .moderator: row.moderator
+                    }
+                    #expect(r.status == status, "\(row.name) as \(actor): \(r.status) \(r.text.prefix(300))")
+                    if let code {
+                        #expect((try? r.errorCode()) == code, "\(row.name) as \(actor): \(r.text.prefix(300))")
+                        let after = try await digest(db)
+                        #expect(after == before, "\(row.name) as \(actor) changed the database")
+                    }
+                    cells += 1
                 }
-                #expect(r.status == status, "\(row.name) as \(actor): \(r.status) \(r.text.prefix(300))")
-                if let code {
-                    #expect((try? r.errorCode()) == code, "\(row.name) as \(actor): \(r.text.prefix(300))")
-                    let after = try await digest(db)
-                    #expect(after == before, "\(row.name) as \(actor) changed the database")
-                }
-                cells += 1
             }
+            // The outsider's feed never carries the private space's posts.
+            let page = try await api.get("/v1/changes?after=0&limit=5000", token: tokens[.nonMember]).decode(APIChangePage.self)
+            #expect(page.changes.allSatisfy { $0.post?.space != "ops" })
+            #expect(cells == Self.rows.count * Actor.allCases.count)
         }
-        // The outsider's feed never carries the private space's posts.
-        let page = try await api.get("/v1/changes?after=0&limit=5000", token: tokens[.nonMember]).decode(APIChangePage.self)
-        #expect(page.changes.allSatisfy { $0.post?.space != "ops" })
-        #expect(cells == Self.rows.count * Actor.allCases.count)
-        await db.close()
     }
 
     private func makeTarget(_ api: API, _ tokens: [Actor: String]) async throws -> Target {

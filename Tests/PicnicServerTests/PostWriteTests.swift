@@ -143,9 +143,14 @@ struct PostWriteTests {
         let c = try community()
         let q = UUID()
         try await c.api.post(q, APIPostWrite(space: "ops", kind: .question, title: "Which alerts page at night?"), token: c.ana)
+        let asked = try await c.api.get(CommunityAPI.Path.post(q), token: c.ben).decode(APIPost.self)
         let answer = try await c.api.post(UUID(), APIPostWrite(space: "general", kind: .answer, parent: q, title: "Only user-facing ones"),
                                           token: c.ben)
         #expect(answer.space == "ops")
+        // The question moves in the feed too, keeping its op, now with one answer.
+        let moved = try await c.api.pull(after: asked.position, through: answer.position + 1, token: c.ana)
+        let question = moved.changes.first { $0.post?.id == q }
+        #expect(question?.post?.answers == 1 && question?.op == .create && (question?.position ?? 0) > answer.position)
         let outsider = try await c.api.put(CommunityAPI.Path.post(UUID()), APIPostWrite(kind: .answer, parent: q, title: "Guess"), token: c.cy)
         #expect(outsider.isRefusal(409, "bad_parent"))
         let noSpace = try await c.api.put(CommunityAPI.Path.post(UUID()), APIPostWrite(space: "ops", kind: .tip, title: "Hi"), token: c.cy)

@@ -54,7 +54,9 @@ import TestSupport
         // The schema as the previous version left it, with rows as its importer wrote them.
         let queue = try DatabaseQueue(path: path)
         var old = DatabaseMigrator()
-        for (name, body) in AppDatabase.migrations where name != "v6-queue-series-contexts" { old.registerMigration(name, migrate: body) }
+        for (name, body) in AppDatabase.migrations.prefix(while: { $0.0 != "v6-queue-series-contexts" }) {
+            old.registerMigration(name, migrate: body)
+        }
         try old.migrate(queue)
         let parent = "11111111-1111-4111-8111-111111111111"
         try queue.write { db in

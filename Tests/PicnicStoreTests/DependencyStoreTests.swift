@@ -55,6 +55,12 @@ import TestSupport
         #expect(try db.task(ref: "3").depends == [try db.task(ref: "1").uuid])
         try modify(db, "3", "depends:")
         #expect(try db.task(ref: "3").depends.isEmpty)
+        // A dependency change is undone like any change, and with it the marks.
+        try modify(db, "3", "depends:2")
+        #expect(try db.task(ref: "3").blocked)
+        #expect(try db.undo() == "modified 3 “C”")
+        let three = try db.task(ref: "3")
+        #expect(three.depends.isEmpty && !three.blocked)
     }
 
     /// The three loaders (tasks, the listing, the dashboard's first screen) mark alike and rank alike.
@@ -69,7 +75,8 @@ import TestSupport
                                   wait: i % 17 == 0 ? now.addingTimeInterval(86_400) : nil,
                                   status: i % 17 == 0 ? .waiting : i % 23 == 0 ? .done : .pending,
                                   created: now.addingTimeInterval(-Double(i) * 60),
-                                  scheduled: i % 19 == 0 ? now.addingTimeInterval(Double(i % 3 - 1) * 7_200) : nil))
+                                  scheduled: i % 19 == 0 ? now.addingTimeInterval(Double(i % 3 - 1) * 7_200) : nil,
+                                  series: i % 11 == 0 ? UUID() : nil, occurrence: i % 11 == 0 ? i : nil))
         }
         // Random dependencies, self and missing ones included.
         for i in tasks.indices where i % 5 == 0 {
@@ -78,7 +85,8 @@ import TestSupport
         }
         try db.saveImportedTasks(tasks)
         let queue = try db.tasks(matching: .queue, now: now)
-        #expect(queue.contains { $0.blocked } && queue.contains { $0.blocking })
+        #expect(queue.contains { $0.blocked } && queue.contains { $0.blocking } && queue.contains { $0.series != nil })
+        #expect(queue.contains { !$0.isReady(now: now) } && queue.contains { $0.scheduled != nil && $0.isReady(now: now) })
         let listing = try db.queueListing(now: now)
         TaskListingTests.expectSame(listing, TaskListing(queue, now: now))
         for (i, k) in listing.order.enumerated() {

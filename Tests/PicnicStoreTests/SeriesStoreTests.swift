@@ -148,6 +148,15 @@ import TestSupport
         // Stepping again makes the same occurrence again (not a second one).
         let again = try db.finish(refs: ["1"], now: day(1), calendar: cal)
         #expect(again.next.first?.occurrence == 1)
+        // Undoing the add of a recurring task takes its series too (journalled by hand).
+        let other = try add(db, "Backup recur:weekly due:today", now: day(1))
+        #expect(try db.allSeries().count == 2)
+        _ = try db.undo()
+        #expect(try db.allSeries().count == 1)
+        #expect(try db.openTasks(now: day(1)).contains { $0.uuid == other.uuid } == false)
+        // And the schema has no triggers on series: nothing for every process to parse.
+        let triggers = try db.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'series'") }
+        #expect(triggers.isEmpty)
     }
 
     @Test func aSeriesChangesAndStopsAsAWhole() throws {

@@ -72,9 +72,7 @@ struct LiveBadInputTests {
         #expect(try store.postCount() == 0, "no half page stored")
         #expect(try store.communities().first?.position == 0)
 
-        let synced = try ana.picnic(["sync"])
-        #expect(synced.status == 0, "\(synced.stderr)")
-        #expect(try store.posts().filter { $0.title.hasPrefix("Deploy tip ") }.count == 40)
+        try ana.sync(until: "every tip arrives") { try $0.posts().filter { $0.title.hasPrefix("Deploy tip ") }.count == 40 }
     }
 
     @Test func aRevokedTokenKeepsTheOutboxWaiting() throws {

@@ -35,15 +35,14 @@ struct LiveSyncTests {
         let asked = try ana.picnic(["ask", "1", "--yes", "--body", "The arm64 runner times out after 10 minutes."])
         #expect(asked.status == 0, "\(asked.stderr)")
         #expect(asked.stdout.contains("Question for team (space general)"))
-        let onServer = try await community.posts(as: "bo")
-        #expect(onServer.values.contains { $0.title == "Fix flaky arm64 CI runner timeouts" && $0.author == "ana" })
+        #expect(try community.held().contains { $0.title == "Fix flaky arm64 CI runner timeouts" && $0.author == "ana" })
 
-        #expect(try bo.picnic(["sync"]).status == 0)
+        try bo.sync(until: "the question arrives") { try $0.posts().contains { $0.title == "Fix flaky arm64 CI runner timeouts" } }
         let question = try #require(try bo.store().posts().first { $0.title == "Fix flaky arm64 CI runner timeouts" })
         let answered = try bo.picnic(["answer", String(question.id), "--body", "Pin the runner image to the previous tag."])
         #expect(answered.status == 0, "\(answered.stderr)")
 
-        #expect(try ana.picnic(["sync"]).status == 0)
+        try ana.sync(until: "the answer arrives") { try $0.posts().contains { $0.body == "Pin the runner image to the previous tag." } }
         let status = try ana.picnic(["status", "--tmux"])
         #expect(status.stdout.contains("1 new answer"), "\(status.stdout)")
         #expect(!status.stdout.contains("to send") && !status.stdout.contains("offline"))
@@ -60,7 +59,7 @@ struct LiveSyncTests {
         #expect(try ana.join(community).status == 0)
         #expect(try bo.join(community).status == 0)
         #expect(try bo.picnic(["post", "--title", "Where do the staging certificates live?"]).status == 0)
-        #expect(try ana.picnic(["sync"]).status == 0)
+        try ana.sync(until: "bo's post arrives") { try $0.posts().contains { $0.title == "Where do the staging certificates live?" } }
         let theirs = try #require(try ana.store().posts().first { $0.title == "Where do the staging certificates live?" })
 
         community.server.stop()
@@ -79,9 +78,9 @@ struct LiveSyncTests {
         try community.server.restart()
         #expect(try ana.picnic(["sync"]).status == 0)
         #expect(try ana.picnic(["sync"]).status == 0, "a second sync sends nothing again")
-        let held = try await community.posts(as: "bo")
-        #expect(held.values.filter { $0.title == "Rotate the VPN keys" }.count == 1)
-        #expect(held.values.filter { $0.body == "In the vault, under staging/tls." }.count == 1)
+        let held = try community.held()
+        #expect(held.filter { $0.title == "Rotate the VPN keys" }.count == 1)
+        #expect(held.filter { $0.body == "In the vault, under staging/tls." }.count == 1)
         let back = try ana.picnic(["status", "--tmux"])
         #expect(!back.stdout.contains("to send") && !back.stdout.contains("offline"), "\(back.stdout)")
     }
@@ -110,11 +109,11 @@ struct LiveSyncTests {
         let again = try ana.picnic(["sync"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try store.outbox().isEmpty)
-        let held = try await community.posts(as: "ana")
-        let missing = Set(uuids).subtracting(held.keys)
+        let held = try community.held()
+        let missing = Set(uuids).subtracting(held.map(\.id))
         let outbox = try store.outbox()
         #expect(missing.isEmpty, "not on the server: \(missing.count); again: \(again.stdout) \(again.stderr); outbox \(outbox)")
-        #expect(held.values.filter { $0.title.hasPrefix("Tip number ") }.count == 120, "each post once")
+        #expect(held.filter { $0.title.hasPrefix("Tip number ") }.count == 120, "each post once")
         #expect(try store.posts().filter { $0.title.hasPrefix("Tip number ") }.count == 120)
     }
 }

@@ -134,6 +134,7 @@ public final class PicnicServerProcess: @unchecked Sendable {
         if cleanupID == nil {
             cleanupID = PostgresCleanup.register { [weak self] in self?.kill() }
         }
+        watch(started.pid)
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let url = Self.announcedURL(in: output) {
@@ -154,6 +155,20 @@ public final class PicnicServerProcess: @unchecked Sendable {
             }
             usleep(5_000) // polling the server's output for its readiness line, with a deadline
         }
+    }
+
+    /// A watchdog shell in a session of its own that kills the server with -9 once this process
+    /// is gone without its exit handlers (killed, crashed), and ends by itself when the server
+    /// does. It checks the pid still runs this binary first, as the pid may have been reused.
+    /// (Servers of a test process that was killed used to outlive it, retrying their database.)
+    private func watch(_ server: pid_t) {
+        let exe = TmuxSession.quote(executable.resolvingSymlinksInPath().path)
+        let script = "while kill -0 \(getpid()) 2>/dev/null && kill -0 \(server) 2>/dev/null; do sleep 1; done; "
+            + "[ \"$(readlink /proc/\(server)/exe)\" = \(exe) ] && kill -9 \(server)"
+        // Started in the background of a shell that exits at once, so init reaps it, not us.
+        let outer = try? Spawn.start("/bin/sh", ["-c", "(\(script)) >/dev/null 2>&1 &"], directory: "/",
+                                     closeOtherDescriptors: true, newSession: true)
+        _ = outer?.wait()
     }
 
     /// The URL after `listening on ` in a line of `text`, without a trailing slash.

@@ -14,8 +14,11 @@ public final class PostgresDatabase: @unchecked Sendable {
 
     deinit { drop() }
 
-    /// `postgres://USER:PASSWORD@127.0.0.1:PORT/NAME`, for `picnic-server --db`.
+    /// `postgres://USER:PASSWORD@127.0.0.1:PORT/NAME` (the superuser), for `picnic-server migrate --db`.
     public var url: String { cluster.url(database: name) }
+    /// The same database as another role, e.g. `url(user: "picnic_server", password: pw)` for
+    /// `serve --db` after `migrate` with `PICNIC_SERVER_ROLE_PASSWORD=pw`.
+    public func url(user: String, password: String?) -> String { cluster.url(database: name, user: user, password: password) }
     public var host: String { cluster.host }
     public var port: Int { cluster.port }
     public var user: String { cluster.user }
@@ -126,5 +129,15 @@ extension PostgresCluster {
             if parts.count == 2, let n = Int(parts[1]) { counts[String(parts[0])] = n }
         }
         return counts
+    }
+}
+
+extension PostgresCluster {
+    /// Runs one of PostgreSQL's client programs (`pgbench`, `pg_isready`, …) against this server
+    /// with its host, port, user and password; `arguments` follow those (e.g. `["-S", "-T", "10", "db"]`).
+    public func runClient(_ tool: String, _ arguments: [String]) throws -> TestSupport.Output {
+        let tools = try PostgresTools.locate()
+        guard tools.has(tool) else { throw PostgresError("\(tool) was not found in \(tools.bin)") }
+        return try tools.runClient(tool, ["-h", host, "-p", "\(port)", "-U", user] + arguments, password: password)
     }
 }

@@ -60,12 +60,14 @@ public final class PostgresCluster: @unchecked Sendable {
     /// `postgres://USER:PASSWORD@HOST:PORT/postgres`.
     public var url: String { url(database: "postgres") }
 
-    /// The URL of one database of this server.
-    public func url(database: String) -> String {
+    /// The URL of one database of this server, as its superuser or as another `user` with
+    /// that user's `password` (e.g. the server's role, whose password `migrate` set).
+    public func url(database: String, user other: String? = nil, password otherPassword: String? = nil) -> String {
         var c = URLComponents()
         c.scheme = "postgres"
-        c.user = user
-        c.password = password.isEmpty ? nil : password
+        c.user = other ?? user
+        let pw = other == nil ? password : (otherPassword ?? "")
+        c.password = pw.isEmpty ? nil : pw
         c.host = host
         c.port = port
         c.path = "/" + database

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawn
 
 /// Shared helpers for the test targets: temp folders, the built binaries, the shared data.
 public enum TestSupport {
@@ -70,31 +71,14 @@ public enum TestSupport {
     @discardableResult
     public static func run(_ executable: URL, _ arguments: [String], stdin: String? = nil,
                            environment: [String: String] = [:]) throws -> Output {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? inp.fileHandleForWriting.close()
-        // Read both pipes fully before waiting, so a chatty process never blocks on a full pipe.
-        var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        // stdin is always a pipe (empty when nil), both outputs are read to their end together.
+        let run = try ChildProcess.run([executable.path] + arguments,
+                                       ChildProcess.Options(environment: env, stdin: .bytes(Array((stdin ?? "").utf8)),
+                                                            stdout: .capture, stderr: .capture))
+        return Output(status: run.status, stdout: run.stdoutText, stderr: run.stderrText)
     }
 
     /// Runs `picnic` against the database at `db`.

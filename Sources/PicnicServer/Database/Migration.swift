@@ -10,6 +10,7 @@ public struct Migration: Sendable {
     /// Every migration, oldest first. Add new ones at the end; never edit a released one.
     public static let all: [Migration] = [
         Migration(version: 1, name: "community", sql: v1Tables + v1Functions + v1Policies),
+        Migration(version: 2, name: "content keys", sql: v2ContentKeys),
     ]
 
     /// The newest schema version this build knows.

@@ -14,8 +14,9 @@ public enum Migrator {
     }
 
     /// Migrates the database at `url` (connected as the owner of the tables) and grants `serverRole`.
+    /// `upTo` stops at an older version (tests of an upgrade).
     public static func migrate(_ url: DatabaseURL, serverRole: String, serverPassword: String? = nil,
-                               logger: Logger) async throws -> Result {
+                               upTo: Int = Migration.latest, logger: Logger) async throws -> Result {
         guard APILimitsName.isRole(serverRole) else {
             throw ServerFailure.usage("--server-role '\(serverRole)': a role name is 1–63 characters of a-z, 0-9 and '_'")
         }
@@ -28,7 +29,7 @@ public enum Migrator {
             if from > Migration.latest {
                 throw newerSchema(from)
             }
-            for migration in Migration.all where migration.version > from {
+            for migration in Migration.all where migration.version > from && migration.version <= upTo {
                 try await conn.transaction(logger: logger) { conn in
                     try await conn.run("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
                     // Another migrate may have applied it while this one waited for the lock.
@@ -44,7 +45,7 @@ public enum Migrator {
             }
             try await grant(conn, serverRole: serverRole, owner: url.user, logger: logger)
             if let serverPassword { try await setPassword(conn, role: serverRole, serverPassword, logger: logger) }
-            return Result(from: from, to: Migration.latest)
+            return Result(from: from, to: max(from, min(upTo, Migration.latest)))
         }
     }
 

@@ -80,6 +80,6 @@ extension Community {
     /// A post written as a user, as `PUT /v1/posts/ID` writes it.
     func submit(_ w: APIPostWrite, id: UUID, as user: AuthUser) async throws -> APIPost {
         try APILimits.check(w)
-        return try await write(as: user, positions: 1) { tx in try await self.putPost(tx, id: id, w) }.0
+        return try await write(as: user, positions: Self.positions(w)) { tx in try await self.putPost(tx, id: id, w) }.0
     }
 }

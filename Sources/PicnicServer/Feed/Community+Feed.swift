@@ -53,13 +53,8 @@ extension Community {
     static func page(_ tx: Tx, after: Int64, limit: Int, head: Int64) async throws -> APIChangePage {
         guard head > after else { return APIChangePage(changes: [], next: max(after, head), head: head, more: false) }
         var posts: [APIChange] = []
-        let rows = try await tx.conn.query("""
-            \(unescaped: PostRow.select)
-            WHERE f.position > \(after) AND f.position <= \(head) AND p.space_id = ANY(\(tx.scope.readableIDs))
-            ORDER BY f.position LIMIT \(limit)
-            """, logger: tx.logger)
-        for try await row in rows {
-            let d = try PostRow.decode(row)
+        let page = PostRow.Page(after: after, head: head, readable: tx.scope.readableIDs, limit: Int64(limit))
+        for try await d in try await tx.conn.execute(page, logger: tx.logger) {
             posts.append(APIChange(position: d.post.position, op: d.op, post: d.post))
         }
         var spaces: [APIChange] = []

@@ -96,7 +96,7 @@ extension Community {
     func hide(_ request: Request, _ context: ServerContext, id: UUID) async throws -> Response {
         let h = try await request.decodeJSON(APIHide.self)
         if let reason = h.reason, reason.utf8.count > 1_000 { throw APIError.invalid("reason", "longer than 1000 bytes") }
-        let post = try await write(request, context, positions: 1) { tx in try await self.hide(tx, id, h) }
+        let post = try await write(request, context, positions: 2) { tx in try await self.hide(tx, id, h) }
         return .json(post)
     }
 
@@ -108,6 +108,7 @@ extension Community {
         if e.post.hidden == h.hidden { return .rollback(e.post) }
         try await tx.conn.run("UPDATE posts SET hidden = \(h.hidden), hidden_reason = \(h.hidden ? h.reason : nil) WHERE id = \(id)",
                               logger: tx.logger)
+        if let parent = e.post.parent { try await moveInFeed(tx, parent, nil, offset: 1) }   // its visible answers changed
         return .commit(try await self.moved(tx, id, h.hidden ? .hide : .unhide))
     }
 

@@ -23,10 +23,13 @@ extension Community {
         let w = try await request.decodeJSON(APIPostWrite.self)
         try APILimits.check(w)
         let (post, created) = try await retryingConflicts {
-            try await self.write(request, context, positions: 1) { tx in try await self.putPost(tx, id: id, w) }
+            try await self.write(request, context, positions: Self.positions(w)) { tx in try await self.putPost(tx, id: id, w) }
         }
         return .json(post, status: created ? .created : .ok)
     }
+
+    /// Positions a `PUT` takes: the post's, and for an answer its question's (whose `answers` grow).
+    static func positions(_ w: APIPostWrite) -> Int { w.kind == .answer ? 2 : 1 }
 
     func putPost(_ tx: Tx, id: UUID, _ w: APIPostWrite) async throws -> TransactionOutcome<(APIPost, Bool)> {
         // The author's edits of one post queue here (row-level security lets only the author's lock through).
@@ -51,12 +54,14 @@ extension Community {
             VALUES (\(id), \(spaceID), \(w.kind.rawValue), \(tx.user.id), \(w.parent))
             """, logger: tx.logger)
         try await tx.conn.run("""
-            INSERT INTO post_content (post_id, title, body, tags, url, file_sha256, file_name, file_size, file_mime)
-            VALUES (\(id), \(w.title), \(w.body), \(w.tags), \(w.url), \(w.file?.sha256), \(w.file?.name), \(w.file?.size), \(w.file?.mime))
+            INSERT INTO post_content (post_id, space_id, author_id, title, body, tags, url, file_sha256, file_name, file_size, file_mime)
+            VALUES (\(id), \(spaceID), \(tx.user.id), \(w.title), \(w.body), \(w.tags), \(w.url),
+                    \(w.file?.sha256), \(w.file?.name), \(w.file?.size), \(w.file?.mime))
             """, logger: tx.logger)
         try await tx.conn.run("""
             INSERT INTO feed (post_id, space_id, position, op) VALUES (\(id), \(spaceID), \(tx.position), 'create')
             """, logger: tx.logger)
+        if w.kind == .answer, let parent = w.parent { try await moveInFeed(tx, parent, nil, offset: 1) }
         guard let stored = try await PostRow.find(id, tx) else { throw APIError(.internalError, "the new post is not readable") }
         return .commit((stored.post, true))
     }
@@ -88,10 +93,11 @@ extension Community {
 
     /// `DELETE /v1/posts/ID`: the author turns the post into a tombstone (200 again if it is one).
     func deletePost(_ request: Request, _ context: ServerContext, id: UUID) async throws -> Response {
-        let post = try await write(request, context, positions: 1) { tx -> TransactionOutcome<APIPost> in
+        let post = try await write(request, context, positions: 2) { tx -> TransactionOutcome<APIPost> in
             try await tx.conn.run("SELECT 1 FROM posts WHERE id = \(id) FOR UPDATE", logger: tx.logger)
             guard let e = try await PostRow.find(id, tx) else { throw APIError.notFound("post \(id.apiString)") }
             guard e.authorID == tx.user.id else { throw APIError(.notAuthor, "only the author of a post may delete it") }
+            if let parent = e.post.parent, !e.post.deleted { try await self.moveInFeed(tx, parent, nil, offset: 1) }
             if e.post.deleted { return .rollback(e.post) }
             try await tx.conn.run("DELETE FROM post_content WHERE post_id = \(id)", logger: tx.logger)
             try await tx.conn.run("UPDATE posts SET deleted = true WHERE id = \(id)", logger: tx.logger)
@@ -102,10 +108,13 @@ extension Community {
         return .json(post)
     }
 
-    /// Moves a post to this transaction's position (a position only grows; see docs/Server.md).
-    func moveInFeed(_ tx: Tx, _ id: UUID, _ op: APIChangeOp, offset: Int64 = 0) async throws {
+    /// Moves a post to one of this transaction's positions (a position only grows; see
+    /// docs/Server.md), with `op` its latest change, or keeping its op when only something shown
+    /// with it changed (a question whose answers changed).
+    func moveInFeed(_ tx: Tx, _ id: UUID, _ op: APIChangeOp?, offset: Int64 = 0) async throws {
         try await tx.conn.run("""
-            UPDATE feed SET position = greatest(position, \(tx.position + offset)), op = \(op.rawValue) WHERE post_id = \(id)
+            UPDATE feed SET position = greatest(position, \(tx.position + offset)), op = coalesce(\(op?.rawValue), op)
+            WHERE post_id = \(id)
             """, logger: tx.logger)
     }
 

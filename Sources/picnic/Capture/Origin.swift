@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawn
 
 /// Where a capture was launched from: the folder, and its git repository and branch if any.
 enum Origin {
@@ -24,18 +25,9 @@ enum Origin {
         guard let git = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first(where: FileManager.default.isExecutableFile) else {
             return nil
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: git)
-        p.arguments = ["-C", directory] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
-        let s = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let run = try? ChildProcess.run([git, "-C", directory] + args, ChildProcess.Options(stdout: .capture)),
+              run.status == 0 else { return nil }
+        let s = run.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         return s.isEmpty ? nil : s
     }
 }

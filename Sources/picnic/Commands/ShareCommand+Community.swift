@@ -14,7 +14,7 @@ extension ShareCommand {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { throw PicnicError.io("\(path): no such file") }
             guard !isDir.boolValue else { throw PicnicError.usage("\(path): is a folder (share files, or import docs FOLDER)") }
             let hash: String
-            do { hash = try SHA256.hex(fileAt: url) } catch { throw PicnicError.io("\(path): cannot read the file") }
+            do { hash = try ContentHash.hex(fileAt: url) } catch { throw PicnicError.io("\(path): cannot read the file") }
             let kept = store.appendingPathComponent(hash)
             try Self.keep(url, at: kept)
             let local = try Self.post(for: url, hash: hash, keptAt: kept, title: title, description: description, tags: tags, space: space)

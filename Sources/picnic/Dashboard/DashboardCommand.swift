@@ -26,6 +26,8 @@ struct DashboardCommand {
         }
         defer { if let demoFolder { DemoWorkspace.remove(demoFolder) } }
         let db = try AppDatabase(path: path, notice: { Global.note("picnic: " + $0) })
+        // Welcome tasks finished from the CLI leave their posts until the dashboard opens (DECISIONS.md).
+        _ = try? WelcomeWorkspace.reconcile(db)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()

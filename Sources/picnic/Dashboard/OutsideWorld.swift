@@ -1,6 +1,7 @@
 import CursesBackend
 import Foundation
 import PicnicCore
+import ProcessSpawn
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,8 +45,8 @@ final class OutsideWorld: @unchecked Sendable {
             throw PicnicError.usage("not a link Picnic opens: \(Terminal.safe(url))")
         }
         let browser = environment["BROWSER"].map(Self.words).flatMap { $0.isEmpty ? nil : $0 } ?? ["xdg-open"]
-        guard Self.findProgram(browser[0], environment: environment) else { throw NoOpener(program: browser[0]) }
-        _ = try Self.spawn(browser + [url], environment: environment, quiet: true)
+        guard ChildProcess.isProgram(browser[0], path: environment["PATH"]) else { throw NoOpener(program: browser[0]) }
+        try Self.spawnDetached(browser + [url], environment: environment)
     }
 
     /// No program to open links with: neither `$BROWSER` nor `xdg-open` is there.
@@ -55,17 +56,6 @@ final class OutsideWorld: @unchecked Sendable {
         var advice: String {
             program == "xdg-open" ? "nothing here opens links (install xdg-utils, or set $BROWSER)"
                 : "$BROWSER (\(Terminal.safe(program))) is not a program here"
-        }
-    }
-
-    /// Whether `name` (a path, or a name looked up in `$PATH`) is an executable file.
-    static func findProgram(_ name: String, environment: [String: String]) -> Bool {
-        if name.contains("/") { return access(name, X_OK) == 0 }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").contains { dir in
-            var isDir: ObjCBool = false
-            let file = "\(dir)/\(name)"
-            return access(file, X_OK) == 0 && FileManager.default.fileExists(atPath: file, isDirectory: &isDir) && !isDir.boolValue
         }
     }
 
@@ -83,51 +73,22 @@ final class OutsideWorld: @unchecked Sendable {
         s.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
-    /// Starts `argv` (looked up in PATH) and waits; returns its exit status.
+    /// Starts `argv` (looked up in PATH) on this terminal and waits; returns its exit status.
     static func runWaiting(_ argv: [String], environment: [String: String]) throws -> Int32 {
-        let pid = try spawn(argv, environment: environment, quiet: false)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        try start(argv, ChildProcess.Options(environment: environment, stdin: .inherit, stdout: .inherit,
+                                             stderr: .inherit, searchPath: true)).wait().status
     }
 
-    /// Starts `argv` with posix_spawnp. `quiet`: stdin/stdout/stderr on /dev/null and not waited
-    /// for (reaped by SIGCHLD being ignored for it is not portable, so a thread waits).
-    static func spawn(_ argv: [String], environment: [String: String], quiet: Bool) throws -> pid_t {
-        guard let program = argv.first else { throw PicnicError.config("no program to run") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if quiet {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    /// Starts `argv` (looked up in PATH) detached: every stream on /dev/null, a session of its
+    /// own (a browser outlives a closed pane), reaped by a background thread.
+    static func spawnDetached(_ argv: [String], environment: [String: String]) throws {
+        try start(argv, ChildProcess.Options(environment: environment, searchPath: true, newSession: true)).reapInBackground()
+    }
+
+    private static func start(_ argv: [String], _ options: ChildProcess.Options) throws -> ChildProcess.Running {
+        guard !argv.isEmpty else { throw PicnicError.config("no program to run") }
+        do { return try ChildProcess.start(argv, options) } catch let e as ChildProcess.StartError {
+            throw PicnicError.io("cannot run \(Terminal.safe(e.program)): \(String(cString: strerror(e.code)))")
         }
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        var flags = Int32(POSIX_SPAWN_SETSIGMASK)
-        if quiet { flags |= 0x80 /* POSIX_SPAWN_SETSID (glibc; not in Swift's Glibc module) */ } // a browser outlives a closed pane
-        posix_spawnattr_setflags(&attr, Int16(flags))
-        let cargv = argv.map { strdup($0) } + [nil]
-        defer { cargv.forEach { free($0) } }
-        let cenv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cenv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, program, &actions, &attr, cargv, cenv)
-        guard rc == 0 else {
-            throw PicnicError.io("cannot run \(Terminal.safe(program)): \(String(cString: strerror(rc)))")
-        }
-        if quiet {
-            let pid = pid
-            DispatchQueue.global(qos: .background).async {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            }
-        }
-        return pid
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PicnicStore
+import TermUI
 
 extension StatusSnapshot {
     /// One line for a terminal: `▶ 4 Fix flaky CI · 2 due today · 1 overdue · 3 with help`,
@@ -83,8 +84,10 @@ extension StatusSnapshot {
         return a.number.map { "\($0) \(title)" } ?? title
     }
 
-    /// Drops control, format (bidi) and separator characters; collapses runs of whitespace.
-    static func clean(_ text: String) -> String {
+    /// TermUI's `Sanitizer.line` (escape sequences go with their payload), then drops format
+    /// and separator characters and collapses runs of whitespace.
+    static func clean(_ raw: String) -> String {
+        let text = raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? raw : Sanitizer.line(raw)
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for s in text.unicodeScalars {
@@ -128,27 +131,13 @@ extension StatusSnapshot {
         return out + "…"
     }
 
-    /// Terminal columns of a character: 2 for wide and emoji presentation, else 1.
-    static func columns(_ c: Character) -> Int {
-        guard let s = c.unicodeScalars.first else { return 0 }
-        if c.unicodeScalars.count > 1, c.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
-            return 2
-        }
-        if s.properties.isEmojiPresentation { return 2 }
-        switch s.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
-    }
+    /// Terminal columns of a character: TermUI's `displayWidth`, as everywhere else.
+    static func columns(_ c: Character) -> Int { c.isASCII ? 1 : c.displayWidth }
 
     /// Doubles `#` so tmux shows it instead of reading `#(`, `#[` or `#{`.
     static func tmuxEscaped(_ text: String) -> String {
-        // By hand: Foundation's replacingOccurrences costs ~0.6M instructions on its first call,
-        // a twentieth of the whole status process.
+        // By hand: Foundation's replacingOccurrences costs more on its first call than the
+        // rest of this formatting (docs/Performance.md).
         guard text.utf8.contains(UInt8(ascii: "#")) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)

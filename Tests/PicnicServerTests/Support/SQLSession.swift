@@ -11,8 +11,18 @@ final class SQLSession: @unchecked Sendable {
 
     private init(conn: PostgresConnection) { self.conn = conn }
 
-    static func connect(_ url: DatabaseURL) async throws -> SQLSession {
-        SQLSession(conn: try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 1, logger: logger))
+    /// Connects, runs `body`, and closes the connection however `body` ends (postgres-nio
+    /// traps on a connection released unclosed).
+    static func with<T>(_ url: DatabaseURL, _ body: (SQLSession) async throws -> T) async throws -> T {
+        let s = SQLSession(conn: try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 1, logger: logger))
+        do {
+            let value = try await body(s)
+            await s.close()
+            return value
+        } catch {
+            await s.close()
+            throw error
+        }
     }
 
     func exec(_ q: PostgresQuery) async throws {

@@ -17,13 +17,14 @@ final class TestServer: @unchecked Sendable {
     static var isEnabled: Bool { PostgresTest.isEnabled }
     static var skipMessage: String { PostgresTest.skipMessage }
 
-    /// A migrated database, not served yet.
-    init() throws {
-        let template = try PostgresTest.template("picnic-server-migrated") { db in
+    /// A migrated database, not served yet (on the shared cluster, or on `cluster`).
+    init(cluster: PostgresCluster? = nil) throws {
+        let on = try cluster ?? PostgresTest.cluster()
+        let template = try on.template("picnic-server-migrated") { db in
             let r = try PicnicServerProcess.run(["migrate"], db: db.url, environment: ["PICNIC_SERVER_ROLE_PASSWORD": db.password])
             guard r.status == 0 else { throw ServerTestError("picnic-server migrate exited \(r.status): \(r.stderr)") }
         }
-        database = try PostgresTest.database(template: template, label: "server")
+        database = try on.createDatabase(template: template, label: "server")
         owner = try DatabaseURL(parsing: database.url)
         serverURL = owner.withUser("picnic_server", password: database.password.isEmpty ? nil : database.password)
         folder = TestSupport.makeTempDirectory("picnic-server-test")

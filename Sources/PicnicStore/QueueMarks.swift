@@ -2,23 +2,43 @@ import Foundation
 import GRDB
 import PicnicCore
 
-/// Which open tasks are blocked (they wait on an open task) and which are blocking (an open
-/// task waits on them), worked out from the open tasks a loader reads anyway.
+/// What a queue's rows need from other rows or from rare columns, worked out from the open tasks
+/// a loader reads anyway: which are blocked (they wait on an open task) and blocking (an open
+/// task waits on them), and which are scheduled or recurring.
 ///
-/// The few open tasks that have dependencies come first, from the partial index
-/// `tasks_depends` (one seek when there are none, so a queue without dependencies pays nothing
-/// more); the loader then shows each row's UUID text to `visit` as it reads it, and `finish` says
-/// which rows are blocked and by whom. Keys are the stored lower-case UUID text, compared in full.
-struct DependencyMarks {
-    /// One UUID text that is a dependency, a task with dependencies, or both.
+/// The few open tasks that have dependencies, and the few scheduled or recurring ones, come
+/// first from two partial covering indexes (`tasks_depends`, `tasks_marked`: one seek each when
+/// there are none, so a plain queue pays nothing more and no row's last columns are read); the
+/// loader then shows each row's UUID text to `visit` as it reads it, and `rows()` says what each
+/// marked row is. Keys are the stored lower-case UUID text, compared in full.
+struct QueueMarks {
+    /// One UUID text that is a dependency, a task with dependencies, scheduled or recurring.
     struct Entry {
         var text: [UInt8]
         /// Some open task waits on it.
         var referenced = false
         /// Its own dependencies (entry indices), when it is an open task that has some.
         var depends: [Int] = []
+        /// Its scheduled date (Unix seconds), when it is an open task that has one.
+        var scheduled: Int64?
+        /// An open instance of a recurring series.
+        var recurring = false
         /// The loader's row for it, once seen (it is open).
         var row = -1
+    }
+
+    /// What one row is, beyond its own columns.
+    struct RowMark {
+        var row: Int
+        var blocked = false
+        var blocking = false
+        var scheduled: Date?
+        var recurring = false
+
+        /// Its scheduled date has come (the urgency term).
+        func ready(_ now: Date) -> Bool { scheduled.map { $0 <= now } ?? false }
+        /// When it becomes ready, if that is still ahead.
+        func later(_ now: Date) -> Date? { scheduled.flatMap { $0 > now ? $0 : nil } }
     }
 
     private(set) var entries: [Entry] = []
@@ -28,12 +48,13 @@ struct DependencyMarks {
     /// Nothing to mark: no open task has dependencies.
     var isEmpty: Bool { entries.isEmpty }
 
-    /// The open tasks with dependencies, read from `tasks_depends`; empty when there are none.
-    static func load(_ db: Database) throws -> DependencyMarks {
+    /// The open tasks with dependencies (`tasks_depends`) and the scheduled or recurring ones
+    /// (`tasks_marked`); empty when there are none.
+    static func load(_ db: Database) throws -> QueueMarks {
         let statement = try RawStatement(db, """
             SELECT uuid, depends FROM tasks WHERE depends != '' AND status IN ('pending', 'active', 'waiting')
             """)
-        var marks = DependencyMarks(capacity: 0)
+        var marks = QueueMarks(capacity: 0)
         while try statement.step() {
             let own = marks.insert(statement.textBytes(0))
             var deps: [Int] = []
@@ -53,6 +74,15 @@ struct DependencyMarks {
             }
             marks.entries[own].depends = deps
         }
+        let marked = try RawStatement(db, """
+            SELECT uuid, scheduled, series IS NOT NULL FROM tasks
+             WHERE (scheduled IS NOT NULL OR series IS NOT NULL) AND status IN ('pending', 'active', 'waiting')
+            """)
+        while try marked.step() {
+            let e = marks.insert(marked.textBytes(0))
+            marks.entries[e].scheduled = marked.optionalInt64(1)
+            marks.entries[e].recurring = marked.int64(2) != 0
+        }
         return marks
     }
 
@@ -70,12 +100,17 @@ struct DependencyMarks {
         return entries[e].referenced
     }
 
-    /// After every open row was visited: for each blocked row, the rows of its open blockers.
-    func blockers() -> [(row: Int, blockers: [Int])] {
-        var out: [(Int, [Int])] = []
-        for e in entries where e.row >= 0 && !e.depends.isEmpty {
-            let open = e.depends.compactMap { entries[$0].row >= 0 ? entries[$0].row : nil }
-            if !open.isEmpty { out.append((e.row, open)) }
+    /// After every open row was visited: what each marked row is (blocked, blocking, scheduled,
+    /// recurring), by the loader's row number.
+    func rows() -> [RowMark] {
+        var out: [RowMark] = []
+        for e in entries where e.row >= 0 {
+            var m = RowMark(row: e.row)
+            m.blocking = e.referenced
+            m.blocked = e.depends.contains { entries[$0].row >= 0 }
+            m.scheduled = e.scheduled.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            m.recurring = e.recurring
+            if m.blocked || m.blocking || m.scheduled != nil || m.recurring { out.append(m) }
         }
         return out
     }
@@ -97,12 +132,17 @@ struct DependencyMarks {
 
     private func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = Self.hash(b) & mask
-        while slots[i] != 0 {
-            let e = Int(slots[i] - 1)
-            if entries[e].text.elementsEqual(b) { return e }
-            i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while slots[i] != 0 {
+                let e = Int(slots[i] - 1)
+                let same = entries[e].text.withUnsafeBufferPointer { t in
+                    t.count == b.count && (b.count == 0 || memcmp(t.baseAddress!, b.baseAddress!, b.count) == 0)
+                }
+                if same { return e }
+                i = (i + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 
     private mutating func insert(_ b: UnsafeBufferPointer<UInt8>) -> Int {
@@ -126,7 +166,7 @@ struct DependencyMarks {
     }
 }
 
-extension DependencyMarks {
+extension QueueMarks {
     /// Sets `blocked` and `blocking` on `tasks`, which must hold every open task (closed ones
     /// are left unmarked): the same answer as the listing's marks, from values already decoded.
     static func mark(_ tasks: inout [WorkTask]) {
