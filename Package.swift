@@ -59,6 +59,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The sync engine: pull pages into the store, push the outbox, the live connection.
         .target(name: "PicnicSync", dependencies: [

@@ -1,5 +1,6 @@
 import CommunityAPI
 import PicnicCore
+import Crypto
 import Foundation
 
 extension CommunityClient {
@@ -95,7 +96,7 @@ extension CommunityClient {
         let path = CommunityAPI.Path.file(sha256)
         let response = try await send("GET", path)
         guard (200..<300).contains(response.status) else { throw refusal(response, method: "GET", path: path) }
-        guard SHA256.hex(response.body) == sha256.lowercased() else {
+        guard SHA256.hash(data: response.body).map({ String(format: "%02x", $0) }).joined() == sha256.lowercased() else {
             throw CommunityError(.protocolViolation, "\(server.baseURL): GET \(path): the bytes do not match their hash")
         }
         return response.body
