@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "picnic-bench", targets: ["picnic-bench"]),
         .executable(name: "picnic-sync", targets: ["picnic-sync"]),
         .executable(name: "picnic-server", targets: ["picnic-server"]),
+        .executable(name: "picnic-load", targets: ["picnic-load"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -130,6 +131,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The community load test (docs/Scaling.md): simulated users over CommunityClient against
+        // the real picnic-server on a real PostgreSQL (TestSupport's clusters), beside pgbench.
+        .executableTarget(name: "picnic-load", dependencies: [
+            "CommunityClient", "CommunityAPI", "TestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Helpers shared by the test targets (temp folders, built binaries, ../shared/data).
         .target(name: "TestSupport", dependencies: ["ProcessSpawn"], path: "Tests/TestSupport"),
         .testTarget(name: "PicnicCoreTests", dependencies: ["TestSupport", "PicnicCore"]),
@@ -162,6 +169,11 @@ let package = Package(
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore", "picnic-server", "picnic-sync"]),
+                // Faults with the real binaries: kill -9, PostgreSQL restarts, cut clients, two instances,
+        // reads on a replica; and picnic-load's own short run.
+        .testTarget(name: "ServerFaultTests", dependencies: [
+            "TestSupport", "CommunityClient", "CommunityAPI", "picnic-server", "picnic-load",
+        ]),
         // The PostgreSQL harness itself: private clusters, databases, templates, replicas.
         .testTarget(name: "PostgresHarnessTests", dependencies: ["TestSupport"]),
     ],
