@@ -168,8 +168,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The real binary in a real terminal: tmux on a private socket, one per test.
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore"]),
-        // Faults with the real binaries: kill -9, PostgreSQL restarts, cut clients, two instances,
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "PicnicCore", "picnic-server", "picnic-sync"]),
+                // Faults with the real binaries: kill -9, PostgreSQL restarts, cut clients, two instances,
         // reads on a replica; and picnic-load's own short run.
         .testTarget(name: "ServerFaultTests", dependencies: [
             "TestSupport", "CommunityClient", "CommunityAPI", "picnic-server", "picnic-load",

@@ -58,6 +58,18 @@ public struct AskForm: Equatable, Sendable {
         self.matches = matches
     }
 
+    /// The community's state arrived after the form opened (the first snapshot is read after the
+    /// first frame): where it goes, and the default space unless a space was typed.
+    public mutating func joined(_ community: CommunitySnapshot, project: String?) {
+        guard community.joined, self.community == nil else { return }
+        self.community = community.name
+        spaces = community.spaces
+        if space.text.isEmpty || space.text == (project ?? "") {
+            let p = project ?? ""
+            space = PromptLine(mode: .ask, text: community.spaces.contains(p) ? p : community.defaultSpace)
+        }
+    }
+
     /// The tags as typed: words separated by spaces or commas, a leading `+` dropped.
     public var tagList: [String] {
         tags.text.split(whereSeparator: { $0 == " " || $0 == "," }).map {

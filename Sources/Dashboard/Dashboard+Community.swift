@@ -14,6 +14,9 @@ extension Dashboard {
         state.questionsByTask = Dictionary(grouping: snapshot.questions, by: \.task)
         state.newAnswerTasks = Set(snapshot.newAnswers.compactMap(\.task))
         dropOwnQuestions(&state)
+        if let form = state.askForm, form.community == nil {
+            state.askForm?.joined(snapshot, project: state.tasks.first { $0.uuid == form.task }?.project)
+        }
         var effects: [Effect] = []
         if let first = snapshot.refused.first {
             state.lastRefused = first

@@ -41,6 +41,7 @@ enum MatchCandidates {
         }
         ids = ids.filter { !feedback.hidden.contains($0) }
         var candidates = try fetch(ids, db)
+        try addHelped(to: &candidates, db)
         for i in candidates.indices {
             let id = candidates[i].post.id
             candidates[i].helpfulHere = feedback.helpfulHere.contains(id)

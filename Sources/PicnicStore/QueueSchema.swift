@@ -52,14 +52,14 @@ enum QueueSchema {
     }
 
     /// Every process that opens the file parses the whole schema: `series`' three journal
-    /// triggers and the one-active-context index cost ~0.4M instructions in each `add`, `list`
-    /// and `status`. `series` is written by one function only (`SeriesRecord.save`), which now
-    /// journals its old rows itself (`UndoJournal.recordBeforeWrite`); `setContext` keeps at most
+    /// triggers and the one-active-context index were a measurable share of each `add`, `list`
+    /// and `status` (figures in commit a67f3cb). `series` is written by one function only
+    /// (`SeriesRecord.save`), which journals its old rows itself (`UndoJournal.record`); `setContext` keeps at most
     /// one context active in its transaction.
     ///
     /// `tasks_marked` covers the few tasks that are scheduled or recurring, so the listing and
     /// the dashboard's first screen read those two columns for them alone instead of reading the
-    /// ends of every row (~4M instructions of `list` at 10,000 tasks).
+    /// ends of every row (most of `list`'s reading at 10,000 tasks).
     static func v7(_ db: Database) throws {
         try db.execute(sql: """
             DROP TRIGGER IF EXISTS undo_series_insert;

@@ -50,6 +50,22 @@ import TermUI
         #expect(s.mode == .normal && s.message?.text == "Not asked: nothing was sent.")
     }
 
+    @Test func aPreviewOpenedBeforeTheCommunityStateArrivedGoesToTheCommunityOnceItDoes() {
+        var s = F.loaded()
+        _ = s.press("p")
+        #expect(s.askForm?.community == nil && s.askForm?.space.text == "infra")
+        _ = Dashboard.update(&s, .communityLoaded(F.community()))
+        // The project (infra) is no space there: the default one; the person's edits stay.
+        #expect(s.askForm?.community == "team" && s.askForm?.space.text == "general" && s.askForm?.spaces == ["general", "ops"])
+        #expect(s.askForm?.title.text == F.ci.title)
+        // A space typed meanwhile is kept.
+        var t = F.loaded()
+        _ = t.press("p", "tab", "tab", "ctrl-u")
+        _ = t.type("ops")
+        _ = Dashboard.update(&t, .communityLoaded(F.community()))
+        #expect(t.askForm?.community == "team" && t.askForm?.space.text == "ops")
+    }
+
     @Test func withoutACommunityTheQuestionStaysLocalAndKeepsTheProject() {
         var s = F.loaded()
         _ = s.press("p")

@@ -6,6 +6,8 @@ final class DashboardHarness {
     let tmux: TmuxSession
     let home: URL
     let db: URL
+    /// The session's environment (HOME, the XDG folders, PATH and `environment`), also given to `picnic`.
+    let environment: [String: String]
     var run: TmuxSession.Launch?
 
     /// A fresh folder and tmux session; `seed` runs `picnic` commands (e.g. add) before launch.
@@ -18,6 +20,7 @@ final class DashboardHarness {
                    "XDG_DATA_HOME": home.appendingPathComponent("data").path,
                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         for (k, v) in environment { env[k] = v }
+        self.environment = env
         tmux = try TmuxSession(width: width, height: height, environment: env)
     }
 
@@ -29,7 +32,7 @@ final class DashboardHarness {
     /// Runs `picnic --db DB ARGS` outside the dashboard (as another process would).
     @discardableResult
     func picnic(_ args: [String], stdin: String? = nil) throws -> TestSupport.Output {
-        try TestSupport.picnic(args, db: db, stdin: stdin, environment: ["HOME": home.path])
+        try TestSupport.picnic(args, db: db, stdin: stdin, environment: environment)
     }
 
     /// Launches the dashboard and waits for its first frame.

@@ -35,7 +35,7 @@ struct DashboardCommand {
             throw PicnicError.config(e.message)
         }
         defer { terminal.close() }
-        DashboardLoop(terminal: terminal, db: db, keymap: keymap).run()
+        DashboardLoop(terminal: terminal, db: db, keymap: keymap, dbPath: path).run()
         terminal.close()
         if let demoFolder { DemoWorkspace.remove(demoFolder) }
         // Quit at once: closing the store would wait for a match or help scan still running in

@@ -23,12 +23,12 @@ final class DashboardLoop {
 
     /// A loop for the dashboard; `capture` (with the runner's settings for it) opens the
     /// capture line instead (`picnic capture`).
-    init(terminal: CursesTerminal, db: AppDatabase, keymap: Keymap, capture: EffectRunner.Capture? = nil) {
+    init(terminal: CursesTerminal, db: AppDatabase, keymap: Keymap, capture: EffectRunner.Capture? = nil, dbPath: String? = nil) {
         self.terminal = terminal
         self.db = db
         let inbox = EventInbox()
         self.inbox = inbox
-        runner = EffectRunner(db: db, inbox: inbox, outside: OutsideWorld(terminal: terminal), capture: capture)
+        runner = EffectRunner(db: db, inbox: inbox, outside: OutsideWorld(terminal: terminal), capture: capture, dbPath: dbPath)
         let size = terminal.size
         state = AppState(keymap: keymap, width: size.width, height: size.height, now: Date())
     }
@@ -45,6 +45,8 @@ final class DashboardLoop {
         draw()
         ReadySignal.send()
         perform(Dashboard.firstFrameDrawn(&state))
+        runner.startSync()
+        defer { runner.community.stopSync() }
         while !quit {
             // Short waits while answers are due, so they show without a key press.
             let timeout = inbox.busy ? 10 : 100

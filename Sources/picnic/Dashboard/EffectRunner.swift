@@ -16,6 +16,12 @@ final class EffectRunner: @unchecked Sendable {
     let inbox: EventInbox
     /// Reads of the community state, off the input path.
     let communityQueue = DispatchQueue(label: "picnic.community", qos: .utility)
+    /// The ledger asks the server: its own queue, so a slow server delays no other read.
+    let ledgerQueue = DispatchQueue(label: "picnic.ledger", qos: .utility)
+    /// The open tasks, the posts written here, the sync helper.
+    let community = CommunityLink()
+    /// The store's path, for the sync helper (nil: no helper, e.g. in tests).
+    let dbPath: String?
     /// Runs programs around the terminal (editor, browser, clipboard).
     let outside: OutsideWorld
     private let matchQueue = DispatchQueue(label: "picnic.match", qos: .userInitiated)
@@ -32,8 +38,9 @@ final class EffectRunner: @unchecked Sendable {
     /// Set when running `picnic capture`.
     let capture: Capture?
 
-    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld, capture: Capture? = nil) {
+    init(db: AppDatabase, inbox: EventInbox, outside: OutsideWorld, capture: Capture? = nil, dbPath: String? = nil) {
         self.db = db
+        self.dbPath = dbPath
         self.inbox = inbox
         self.outside = outside
         self.capture = capture
@@ -45,12 +52,17 @@ final class EffectRunner: @unchecked Sendable {
         case .quit:
             return []
         case .loadTasks:
-            do { return [.contextsLoaded(try db.contexts()), .tasksLoaded(try db.openTasks(now: Clock.now()))] } catch {
+            do {
+                let tasks = try db.openTasks(now: Clock.now())
+                community.setOpenTasks(tasks.map(\.uuid))
+                return [.contextsLoaded(try db.contexts()), .tasksLoaded(tasks)]
+            } catch {
                 return [.effectFailed(effect, message: Self.describe(error))]
             }
         case .loadQueueHead(let limit, let dueBefore):
             do {
                 let head = try db.queueHead(limit: limit, dueBefore: dueBefore, now: Clock.now())
+                community.setOpenTasks(head.tasks.map(\.uuid))
                 return [.contextsLoaded(try db.contexts()),
                         .queueHeadLoaded(head.tasks, openCount: head.openCount, due: head.due)]
             } catch {
