@@ -26,10 +26,8 @@ extension AppDatabase {
     public func importSource(_ source: String, _ items: [PostImport], removeMissing: Bool,
                              progress: ((Int, Int) -> Void)? = nil) throws -> SourceImportResult {
         try write { db in
-            // A big import dirties far more pages than the default 2 MB cache holds; spilling
-            // them to the WAL mid-transaction (and writing many again) costs more than the memory.
-            if items.count > 2000 { try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB(items))") }
-            defer { if items.count > 2000 { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
+            let enlarged = try BatchCache.enlarge(db, count: items.count, kib: Self.importCacheKiB(items))
+            defer { if enlarged { BatchCache.restore(db) } }
             var result = SourceImportResult()
             var existing: [String: Post] = [:]
             var sidByID: [Int64: String] = [:]

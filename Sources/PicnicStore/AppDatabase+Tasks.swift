@@ -89,12 +89,8 @@ extension AppDatabase {
                          calendar: Calendar = .current) throws -> [WorkTask] {
         let now = now.truncatedToSeconds
         return try writeChange("added") { db in
-            // A big batch (`add -`) dirties more pages than the default 2 MB cache holds; spilling
-            // them to the WAL mid-transaction writes many twice (as in `importSource`).
-            if drafts.count > 2000 {
-                try db.execute(sql: "PRAGMA cache_size = -\(min(max(64 << 10, drafts.count), 1 << 20))")
-            }
-            defer { if drafts.count > 2000 { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
+            let enlarged = try BatchCache.enlarge(db, count: drafts.count, kib: min(max(64 << 10, drafts.count), 1 << 20))
+            defer { if enlarged { BatchCache.restore(db) } }
             let context = try Self.contextAdditions(db, now: now, calendar: calendar)
             var added: [WorkTask] = []
             added.reserveCapacity(drafts.count)
